@@ -1,0 +1,23 @@
+using System.CommandLine;
+
+namespace Parity.Cli;
+
+/// <summary>Builds the <c>parity</c> command tree and runs it.</summary>
+internal static class ParityCli
+{
+    public static RootCommand Build(CliContext context)
+    {
+        var root = new RootCommand("Parity: measurements of the AI race — the US–China and open–closed capability gap, value for money, and safe routing to cheaper models.");
+        root.Options.Add(GlobalOptions.Db);
+        return root;
+    }
+
+    /// <summary>Parses and runs one command line, writing to the given writers.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool ansi, CancellationToken cancellationToken = default)
+    {
+        var context = new CliContext(output, error, ansi);
+        var root = Build(context);
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        return root.Parse(args).InvokeAsync(config, cancellationToken);
+    }
+}
