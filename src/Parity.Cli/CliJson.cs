@@ -1,0 +1,20 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Parity.Cli;
+
+/// <summary>The one JSON shape every command prints with <c>--format json</c>: camelCase, indented, enums as strings.</summary>
+internal static class CliJson
+{
+    public static JsonSerializerOptions Options { get; } = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+    };
+
+    public static void Write<T>(TextWriter writer, T value) =>
+        writer.WriteLine(JsonSerializer.Serialize(value, Options));
+}
