@@ -10,7 +10,7 @@ namespace Parity.Claims;
 public sealed class ClaimData
 {
     private readonly IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> _boards;
-    private readonly Func<string, IReadOnlyList<PriceQuote>> _prices;
+    private readonly Func<string, IReadOnlyList<PricePoint>> _prices;
     private readonly Func<string, IReadOnlyList<TrainingFact>> _training;
 
     /// <param name="boards">Snapshots per board name (<c>text</c>, <c>text-style-control</c>), one per date.</param>
@@ -18,7 +18,7 @@ public sealed class ClaimData
     /// <param name="training">Training facts for a model id (empty when unknown).</param>
     public ClaimData(
         IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> boards,
-        Func<string, IReadOnlyList<PriceQuote>> prices,
+        Func<string, IReadOnlyList<PricePoint>> prices,
         Func<string, IReadOnlyList<TrainingFact>> training)
     {
         _boards = boards;
@@ -55,7 +55,7 @@ public sealed class ClaimData
     }
 
     /// <summary>Price quotes of a model; error naming the claim when there are none.</summary>
-    public IReadOnlyList<PriceQuote> Prices(Claim claim, string model)
+    public IReadOnlyList<PricePoint> Prices(Claim claim, string model)
     {
         var quotes = _prices(model);
         return quotes.Count > 0 ? quotes : throw claim.Error($"model '{model}' has no price in the catalog");

@@ -6,7 +6,7 @@ namespace Parity.Claims;
 /// <param name="OutputPerMillion">USD per million output tokens.</param>
 /// <param name="Source">The price feed and file.</param>
 /// <param name="Date">The date of the price.</param>
-public sealed record PriceQuote(string Model, double InputPerMillion, double OutputPerMillion, string Source, string? Date)
+public sealed record PricePoint(string Model, double InputPerMillion, double OutputPerMillion, string Source, string? Date)
 {
     /// <summary>3 input : 1 output.</summary>
     public double Blended => Analysis.ValueForMoney.Blend(InputPerMillion, OutputPerMillion);
