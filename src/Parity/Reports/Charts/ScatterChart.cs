@@ -9,7 +9,7 @@ namespace Parity.Reports.Charts;
 internal static class ScatterChart
 {
     public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<ScatterPoint> points, IReadOnlyList<(double X, double Y)> frontier,
-        bool logX, string sourceLine, int width = 800, int height = 500)
+        bool logX, string sourceLine, string xPrefix = "", int width = 800, int height = 500)
     {
         var svg = new SvgCanvas(width, height, title);
         const double left = 64, right = 24, top = 58, bottom = 84;
@@ -53,7 +53,7 @@ internal static class ScatterChart
         {
             svg.Line(X(t), top, X(t), top + plotH, "#e6e6e6");
             svg.Line(X(t), top + plotH, X(t), top + plotH + 5, "#444444");
-            var text = logX ? (t < 1 ? "$" + t.ToString("0.##", CultureInfo.InvariantCulture) : "$" + t.ToString("0", CultureInfo.InvariantCulture)) : t.ToString("0.#", CultureInfo.InvariantCulture);
+            var text = xPrefix + (logX && t >= 1 ? t.ToString("0", CultureInfo.InvariantCulture) : t.ToString("0.##", CultureInfo.InvariantCulture));
             svg.Text(X(t), top + plotH + 18, text, "middle", 11, "#444444");
         }
 
@@ -80,7 +80,7 @@ internal static class ScatterChart
         foreach (var p in points.OrderBy(p => p.Labelled))
         {
             svg.Circle(X(p.X), Y(p.Y), p.Labelled ? 5.5 : 4.5, OriginColors.Of(p.Group),
-                string.Create(CultureInfo.InvariantCulture, $"{p.Label}: {p.Y:F0}, {(logX ? "$" : "")}{p.X:0.###}"), cls: "point");
+                string.Create(CultureInfo.InvariantCulture, $"{p.Label}: {p.Y:F0}, {xPrefix}{p.X:0.###}"), cls: "point");
         }
 
         foreach (var p in points.Where(p => p.Labelled).OrderByDescending(p => p.Y))

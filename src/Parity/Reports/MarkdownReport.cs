@@ -1,0 +1,274 @@
+using System.Text;
+using Parity.Analysis;
+using Parity.Claims;
+
+namespace Parity.Reports;
+
+/// <summary>The report as Markdown: sections 1–5, tables, charts as linked SVG files, a source beside every number.</summary>
+public static class MarkdownReport
+{
+    public static string Render(HeadToHeadReport r, IReadOnlyCollection<string> charts)
+    {
+        var md = new StringBuilder();
+        var s = r.Standing;
+        var boardName = r.Board == "text" ? "text board (raw scores)" : "text board (style control)";
+        md.AppendLine($"# Parity head-to-head report: the Arena {boardName}, as of {Fmt.Date(r.AsOf)}");
+        md.AppendLine();
+        md.AppendLine($"Newest snapshot: `{s.Snapshot.Source}` ({Fmt.Date(s.Snapshot.Date)}, {s.Snapshot.Method}, {s.Snapshot.Models} models). " +
+            "Scores are LMArena's published Bradley–Terry ratings on the Elo scale; a gap of Δ points means the higher model wins 1/(1+10^(−Δ/400)) of head-to-head votes. " +
+            "Only gaps within one snapshot are compared, never absolute scores across dates (the anchor changed over time).");
+        md.AppendLine();
+
+        md.AppendLine("## 1. Where the race stands");
+        md.AppendLine();
+        if (s.UsChina is { } uc)
+        {
+            md.AppendLine($"- **US vs China.** {HeadToHeadSentence(uc)}");
+        }
+
+        if (s.ClosedOpen is { } co)
+        {
+            md.AppendLine($"- **Closed vs open weights.** {HeadToHeadSentence(co)}");
+        }
+
+        md.AppendLine($"- Source: `{s.Snapshot.Source}`, {Fmt.Date(s.Snapshot.Date)}. Intervals are the published 95% intervals; the gap's band combines both as independent normal errors.");
+        md.AppendLine();
+        md.AppendLine($"Top {s.Top.Count} on {Fmt.Date(s.Snapshot.Date)}:");
+        md.AppendLine();
+        md.AppendLine("| # | model | organization | origin | weights | score [95% CI] | blended $/Mtok | price source |");
+        md.AppendLine("|---:|---|---|---|---|---|---:|---|");
+        var rank = 0;
+        foreach (var m in s.Top)
+        {
+            md.AppendLine($"| {++rank} | {m.Key} | {m.Organization ?? "?"} | {Fmt.Origin(m.Country)} | {Fmt.Weights(m.OpenWeights)} | {Fmt.Score(m.Rating)} {Fmt.Interval(m.Lower, m.Upper)} | {Fmt.Usd(m.BlendedPrice)} | {PriceSource(m)} |");
+        }
+
+        md.AppendLine();
+        AppendTrend(md, r, charts);
+        AppendValue(md, r, charts);
+        AppendEfficiency(md, r, charts);
+        AppendClaims(md, r);
+
+        md.AppendLine("## Method and sources");
+        md.AppendLine();
+        md.AppendLine($"- Leaderboard history used ({r.Board} board, one source per era): " + string.Join("; ", r.Sources) + ".");
+        md.AppendLine("- Eras: " + string.Join("; ", r.Gap.Eras.Select(e => $"{Fmt.Date(e.From)} → {(e.To.Year > 2090 ? "newest" : Fmt.Date(e.To))}: {e.Source}")) + ". Origin of each model: Parity's organization table (`data/catalog/organizations.csv`); openness: the curated catalog (`data/catalog/models.csv`), else the leaderboard's licence.");
+        md.AppendLine($"- Trend: {r.Gap.TrendMethod}");
+        md.AppendLine($"- Months behind: {r.Gap.LagMethod}");
+        md.AppendLine($"- Claims: {r.ClaimMethod}");
+        md.AppendLine("- Every figure is LMArena's (scores), the price feed's named in the table (prices), the model card's (architectures) or Epoch AI's (training, CC-BY 4.0). See `data/SOURCES.md`.");
+        return md.ToString();
+    }
+
+    internal static string HeadToHeadSentence(HeadToHead h) =>
+        $"The best {h.FirstGroup} model, **{h.First.Key}** ({h.First.Organization}), scores **{Fmt.Score(h.First.Rating)}** {Fmt.Interval(h.First.Lower, h.First.Upper)}; " +
+        $"the best {h.SecondGroup} model, **{h.Second.Key}** ({h.Second.Organization}), scores **{Fmt.Score(h.Second.Rating)}** {Fmt.Interval(h.Second.Lower, h.Second.Upper)}. " +
+        $"Gap: **{Fmt.Points(h.Gap)}** points, 95% band {Fmt.Band(h.Lower, h.Upper)}: {h.First.Key} would win **{Fmt.Pct(h.WinProbability)}** of head-to-head votes against {h.Second.Key}.";
+
+    private static string PriceSource(ReportModel m) => m.PriceSource is null ? "not in catalog" : $"{m.PriceSource}{(m.PriceDate is null ? "" : ", " + m.PriceDate)}";
+
+    internal static string TrendSentence(string what, TrendEstimate? t) => t is null
+        ? $"{what}: fewer than three monthly points, no trend."
+        : $"{what}: **{Fmt.Num(t.SlopePerMonth, "+0.00;-0.00")} points/month**, 95% CI [{Fmt.Num(t.Lower, "F2")}, {Fmt.Num(t.Upper, "F2")}], over {t.Months} monthly points {t.From:yyyy-MM} → {t.To:yyyy-MM}; P(gap shrinking) = **{Fmt.Pct(t.ProbabilityShrinking)}**.";
+
+    internal static string LagSentence(FrontierLag? lag) => lag switch
+    {
+        null => "Months behind: not computable (a group has no model on the newest snapshot).",
+        { Reacher: null } => $"Months behind: none — no US model on the {Fmt.Date(lag.AsOf)} board scores as high as {lag.Target.Key} ({Fmt.Score(lag.Target.Rating)}).",
+        _ => $"The best Chinese model, {lag.Target.Key}, scores {Fmt.Score(lag.Target.Rating)} on {Fmt.Date(lag.AsOf)}. The first US model to reach that score on the same board was **{lag.Reacher.Key}** ({Fmt.Score(lag.Reacher.Rating)}), " +
+             $"on the leaderboard since {Fmt.Date(lag.ReachedOn!.Value)}: the Chinese frontier trails by **{Fmt.Months(lag.Months)} months** (range {Fmt.Months(lag.MonthsLow)}–{Fmt.Months(lag.MonthsHigh)} with the target at the ends of its 95% interval).",
+    };
+
+    private static void AppendTrend(StringBuilder md, HeadToHeadReport r, IReadOnlyCollection<string> charts)
+    {
+        var g = r.Gap;
+        md.AppendLine("## 2. Is the gap closing?");
+        md.AppendLine();
+        var uc = g.UsChina;
+        if (uc.Points.Count > 0)
+        {
+            md.AppendLine($"The US–China gap (best US − best Chinese model) at {uc.Points.Count} dated snapshots from {Fmt.Date(uc.Points[0].Date)} to {Fmt.Date(uc.Points[^1].Date)}: " +
+                $"from {Fmt.Points(uc.Points[0].Gap)} ({uc.Points[0].FirstModel} vs {uc.Points[0].SecondModel}) to {Fmt.Points(uc.Points[^1].Gap)} ({uc.Points[^1].FirstModel} vs {uc.Points[^1].SecondModel}).");
+            md.AppendLine();
+            md.AppendLine($"- {TrendSentence("Trend over the whole series", uc.Trend)}");
+            md.AppendLine($"- {TrendSentence("Trend over the last 12 months", uc.TrendLast12Months)}");
+            md.AppendLine($"- {LagSentence(g.ChinaLag)}");
+            md.AppendLine($"- Closed vs open weights: {TrendSentence("trend of the closed − open gap", g.ClosedOpen.Trend)}");
+            md.AppendLine(uc.Holes.Count == 0
+                ? "- Holes: none longer than 45 days."
+                : "- Holes (no snapshot for more than 45 days): " + string.Join("; ", uc.Holes.Select(h => $"{Fmt.Date(h.From)} → {Fmt.Date(h.To)} ({h.Days} days: {h.Reason})")) + ".");
+            md.AppendLine();
+        }
+
+        if (charts.Contains(ReportCharts.GapChart))
+        {
+            md.AppendLine($"![Gap between the best US and Chinese models over time]({ReportCharts.GapChart})");
+            md.AppendLine();
+        }
+
+        md.AppendLine("The series, last snapshot of each month (every snapshot is in `report.json`):");
+        md.AppendLine();
+        md.AppendLine("| date | best US | score | best Chinese | score | gap [95% band] | P(US best wins) | source |");
+        md.AppendLine("|---|---|---:|---|---:|---|---:|---|");
+        foreach (var p in uc.Points.GroupBy(p => (p.Date.Year, p.Date.Month)).Select(x => x.MaxBy(p => p.Date)!))
+        {
+            md.AppendLine($"| {Fmt.Date(p.Date)} | {p.FirstModel} | {Fmt.Score(p.FirstScore)} | {p.SecondModel} | {Fmt.Score(p.SecondScore)} | {Fmt.Points(p.Gap)} {Fmt.Band(p.Lower, p.Upper)} | {Fmt.Pct(p.WinProbability)} | `{p.Source}` |");
+        }
+
+        md.AppendLine();
+    }
+
+    private static void AppendValue(StringBuilder md, HeadToHeadReport r, IReadOnlyCollection<string> charts)
+    {
+        var v = r.Value;
+        md.AppendLine("## 3. Value for money");
+        md.AppendLine();
+        md.AppendLine($"{v.PricedModels} of the {v.RatedModels} models on the {Fmt.Date(r.AsOf)} board have a list price in Parity's catalog ({v.Blend}). " +
+            "Prices are each model's primary offer (the maker's own API where a feed has it); the source and date are in the tables.");
+        md.AppendLine();
+        if (v.Best is { } best && v.CheapestWithin is { } cheap)
+        {
+            md.AppendLine($"- **Cheapest model within {Fmt.Num(v.Within, "0.#")} points of the best** ({best.Key}, {Fmt.Score(best.Rating)}, {Fmt.Usd(best.BlendedPrice)}/Mtok): " +
+                $"**{cheap.Key}** ({cheap.Organization}, {Fmt.Origin(cheap.Country)}, {Fmt.Weights(cheap.OpenWeights)} weights) at {Fmt.Score(cheap.Rating)} and **{Fmt.Usd(cheap.BlendedPrice)}/Mtok** blended ({PriceSource(cheap)})" +
+                (best.BlendedPrice is { } bp && cheap.BlendedPrice is { } cp && cp > 0 ? $", {Fmt.Num(bp / cp, "0.#")}× cheaper than the best." : "."));
+        }
+
+        md.AppendLine();
+        if (charts.Contains(ReportCharts.ValueChart))
+        {
+            md.AppendLine($"![Score against blended price, with the Pareto frontier]({ReportCharts.ValueChart})");
+            md.AppendLine();
+        }
+
+        md.AppendLine("Pareto frontier (no other model is both better and cheaper), cheapest first:");
+        md.AppendLine();
+        md.AppendLine("| model | origin | weights | score [95% CI] | input $/Mtok | output $/Mtok | blended | price source |");
+        md.AppendLine("|---|---|---|---|---:|---:|---:|---|");
+        foreach (var m in v.Frontier)
+        {
+            md.AppendLine($"| {m.Key} | {Fmt.Origin(m.Country)} | {Fmt.Weights(m.OpenWeights)} | {Fmt.Score(m.Rating)} {Fmt.Interval(m.Lower, m.Upper)} | {Fmt.Usd(m.InputPrice)} | {Fmt.Usd(m.OutputPrice)} | {Fmt.Usd(m.BlendedPrice)} | {PriceSource(m)} |");
+        }
+
+        md.AppendLine();
+        if (v.FlagshipRatios.Count > 0)
+        {
+            md.AppendLine("Flagship price ratios (each organization's best-rated priced model; the top three US and Chinese organizations):");
+            md.AppendLine();
+            md.AppendLine("| US flagship | blended | Chinese flagship | blended | price ratio | score gap |");
+            md.AppendLine("|---|---:|---|---:|---:|---:|");
+            foreach (var p in v.FlagshipRatios)
+            {
+                md.AppendLine($"| {p.Dearer.Key} | {Fmt.Usd(p.Dearer.BlendedPrice)} | {p.Cheaper.Key} | {Fmt.Usd(p.Cheaper.BlendedPrice)} | {Fmt.Num(p.Ratio, "0.0")}× | {Fmt.Points(p.RatingGap)} |");
+            }
+
+            md.AppendLine();
+        }
+
+        if (v.Unpriced.Count > 0)
+        {
+            md.AppendLine($"Not priced in the catalog ({v.Unpriced.Count}), e.g.: {string.Join(", ", v.Unpriced.Take(12))}.");
+            md.AppendLine();
+        }
+    }
+
+    private static void AppendEfficiency(StringBuilder md, HeadToHeadReport r, IReadOnlyCollection<string> charts)
+    {
+        var e = r.Efficiency;
+        md.AppendLine("## 4. Efficiency: mixture-of-experts vs dense, and training cost");
+        md.AppendLine();
+        if (e.BestMoe is { } moe)
+        {
+            md.AppendLine($"- Best open MoE model: **{moe.Model.Key}** {Fmt.Score(moe.Model.Rating)} with {Fmt.Params(moe.ActiveParamsB)} active of {Fmt.Params(moe.TotalParamsB)} ({moe.Source}).");
+        }
+
+        if (e.BestDense is { } dense)
+        {
+            md.AppendLine($"- Best open dense model: **{dense.Model.Key}** {Fmt.Score(dense.Model.Rating)} with {Fmt.Params(dense.ActiveParamsB)} ({dense.Source}).");
+        }
+
+        if (e.BestMoe is { } m2 && e.BestDense is { } d2)
+        {
+            md.AppendLine($"- The best MoE model leads the best dense one by {Fmt.Points(m2.Model.Rating - d2.Model.Rating)} points while using {Fmt.Num(d2.ActiveParamsB!.Value / m2.ActiveParamsB!.Value, "0.0")}× fewer active parameters per token.");
+        }
+
+        md.AppendLine();
+        if (charts.Contains(ReportCharts.EfficiencyChart))
+        {
+            md.AppendLine($"![Score against active parameters for open-weights models]({ReportCharts.EfficiencyChart})");
+            md.AppendLine();
+        }
+
+        md.AppendLine("| model | origin | architecture | total params | active params | score | architecture source |");
+        md.AppendLine("|---|---|---|---:|---:|---:|---|");
+        foreach (var row in e.OpenModels)
+        {
+            md.AppendLine($"| {row.Model.Key} | {Fmt.Origin(row.Model.Country)} | {(row.Kind == "moe" ? "MoE" : "dense")} | {Fmt.Params(row.TotalParamsB)} | {Fmt.Params(row.ActiveParamsB)} | {Fmt.Score(row.Model.Rating)} | {row.Source} |");
+        }
+
+        md.AppendLine();
+        if (e.Training.Count > 0)
+        {
+            md.AppendLine("Training compute and cost (Epoch AI, CC-BY 4.0; cost of the final training run in 2023 USD where Epoch estimates it):");
+            md.AppendLine();
+            md.AppendLine("| model | origin | training compute (FLOP) | hardware | GPU-hours | cost | source | notes |");
+            md.AppendLine("|---|---|---:|---|---:|---:|---|---|");
+            foreach (var t in e.Training)
+            {
+                md.AppendLine($"| {t.Model} | {Fmt.Origin(t.Country)} | {Fmt.Sci(t.Fact.ComputeFlop)} | {t.Fact.Hardware ?? "–"} | {(t.Fact.GpuHours is { } h ? Fmt.Num(h / 1e6, "0.###") + "M" : "–")} | {Fmt.Usd(t.Fact.CostUsd)} | {t.Fact.Source}{(t.Fact.Date is null ? "" : ", " + t.Fact.Date)} | {Cell(t.Fact.Notes)} |");
+            }
+
+            md.AppendLine();
+        }
+    }
+
+    private static void AppendClaims(StringBuilder md, HeadToHeadReport r)
+    {
+        md.AppendLine("## 5. Claims from the coverage, checked");
+        md.AppendLine();
+        md.AppendLine($"Claims file: `{r.ClaimsFile}`. {r.ClaimMethod}");
+        md.AppendLine();
+        md.AppendLine("| claim | verdict | P(true) | confidence |");
+        md.AppendLine("|---|---|---:|---:|");
+        foreach (var c in r.Claims)
+        {
+            md.AppendLine($"| {Cell(c.Sentence)} | **{c.Verdict.ToString().ToLowerInvariant()}** | {(c.Probability is { } p ? Fmt.Pct(p) : "–")} | {(c.Confidence is { } k ? Fmt.Pct(k) : "–")} |");
+        }
+
+        md.AppendLine();
+        foreach (var c in r.Claims)
+        {
+            AppendClaim(md, c);
+        }
+    }
+
+    /// <summary>One claim as a Markdown block (used by the report and by <c>parity claims check --format md</c>).</summary>
+    public static void AppendClaim(StringBuilder md, ClaimResult c)
+    {
+        md.AppendLine($"### {c.Id}: {c.Verdict.ToString().ToLowerInvariant()}");
+        md.AppendLine();
+        md.AppendLine($"> {c.Sentence}" + (c.Said is null ? "" : $" — {c.Said}"));
+        md.AppendLine();
+        md.AppendLine($"{c.Summary} " + (c.Probability is { } p ? $"P(true) = {Fmt.Pct(p)}" : "") + (c.Confidence is { } k ? $", confidence in the verdict {Fmt.Pct(k)}." : "."));
+        md.AppendLine();
+        if (c.WouldDecide is not null)
+        {
+            md.AppendLine($"What would decide it: {c.WouldDecide}.");
+            md.AppendLine();
+        }
+
+        foreach (var e in c.Evidence)
+        {
+            md.AppendLine($"- {e.Text} (`{e.Source}`{(e.Date is null ? "" : ", " + e.Date)})");
+        }
+
+        if (c.Evidence.Count > 0)
+        {
+            md.AppendLine();
+        }
+
+        md.AppendLine($"Method: {c.Method}.");
+        md.AppendLine();
+    }
+
+    private static string Cell(string? text) => (text ?? "").Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
+}
