@@ -301,7 +301,8 @@ public sealed class ModelCatalog
 
     private static FactSource SourceOf(ParsedFeed feed, FeedRecord record)
     {
-        var name = record.Provider is null ? feed.Label : $"{feed.Label}: {record.Provider}/{record.Key}";
+        var key = record.Provider is null || record.Key.StartsWith(record.Provider + "/", StringComparison.Ordinal) ? record.Key : $"{record.Provider}/{record.Key}";
+        var name = record.Provider is null ? feed.Label : $"{feed.Label}: {key}";
         return new FactSource(name, feed.SourceDate, record.Url, record.Prices?.Comment);
     }
 

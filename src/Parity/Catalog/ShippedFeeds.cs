@@ -14,7 +14,8 @@ internal static class ShippedFeeds
         var litellm = ShippedData.PathOf("catalog/litellm_subset_2026-07-24.json");
         yield return (litellm, FeedReader.Read(litellm, FeedFormat.LiteLlm, "LiteLLM price map (BerriAI/litellm via RoCry/llm-api-price @ 8442b93)"));
 
+        // A subset of rows: the date is the full file's (commit 2026-07-19), not the newest row kept.
         var epoch = ShippedData.PathOf("catalog/epoch_notable_subset_2026-07.csv");
-        yield return (epoch, FeedReader.Read(epoch, FeedFormat.Epoch, "Epoch AI Notable AI Models (CC-BY 4.0)"));
+        yield return (epoch, FeedReader.Read(epoch, FeedFormat.Epoch, "Epoch AI Notable AI Models (CC-BY 4.0)", "2026-07-19"));
     }
 }

@@ -10,8 +10,6 @@ namespace Parity.Catalog.Feeds;
 /// </summary>
 internal static partial class LiteLlmFeed
 {
-    private const decimal Million = 1_000_000m;
-
     public static ParsedFeed Parse(string file, JsonElement root, string fileDate, string label)
     {
         if (root.ValueKind != JsonValueKind.Object)
@@ -44,6 +42,11 @@ internal static partial class LiteLlmFeed
             var model = entry.Value;
             var input = Rate(model, values, "input_cost_per_token");
             var output = Rate(model, values, "output_cost_per_token");
+            if (input is null && output is null && model.TryGetProperty("tiered_pricing", out var tiered))
+            {
+                (input, output) = RangeTiers(tiered, values);
+            }
+
             var cached = Rate(model, values, "cache_read_input_token_cost");
             var write = Rate(model, values, "cache_creation_input_token_cost");
             records.Add(new FeedRecord
@@ -78,7 +81,7 @@ internal static partial class LiteLlmFeed
             }
 
             var threshold = long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * 1000;
-            tiers.Add(new RateTier(threshold, values.NumberValue(property.Value, property.Name) * Million));
+            tiers.Add(new RateTier(threshold, Decimals.PerMillion(values.NumberValue(property.Value, property.Name))));
         }
 
         if (basePrice is null)
@@ -86,7 +89,41 @@ internal static partial class LiteLlmFeed
             return null;
         }
 
-        return new TieredRate(basePrice.Value * Million, [.. tiers.OrderBy(t => t.AboveInputTokens)]);
+        return new TieredRate(Decimals.PerMillion(basePrice.Value), [.. tiers.OrderBy(t => t.AboveInputTokens)]);
+    }
+
+    /// <summary>
+    /// <c>"tiered_pricing": [{"range": [0, 32000], "input_cost_per_token": …}, …]</c> (Alibaba's DashScope
+    /// models): the request's input size selects the range, and its rates apply to every token.
+    /// </summary>
+    private static (TieredRate? Input, TieredRate? Output) RangeTiers(JsonElement tiered, JsonValues values)
+    {
+        if (tiered.ValueKind != JsonValueKind.Array || tiered.GetArrayLength() == 0)
+        {
+            throw values.Error("tiered_pricing", "must be a non-empty array.");
+        }
+
+        var ranges = new List<(decimal Start, decimal Input, decimal Output)>();
+        var i = 0;
+        foreach (var range in tiered.EnumerateArray())
+        {
+            var path = $"tiered_pricing[{i++}]";
+            if (range.ValueKind != JsonValueKind.Object || !range.TryGetProperty("range", out var bounds) || bounds.ValueKind != JsonValueKind.Array || bounds.GetArrayLength() < 1)
+            {
+                throw values.Error(path + ".range", "must be an array [start, end].");
+            }
+
+            var start = values.NumberValue(bounds[0], path + ".range[0]");
+            var input = values.Number(range, "input_cost_per_token") ?? throw values.Error(path + ".input_cost_per_token", "is missing.");
+            var output = values.Number(range, "output_cost_per_token") ?? throw values.Error(path + ".output_cost_per_token", "is missing.");
+            ranges.Add((start, input, output));
+        }
+
+        ranges.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var first = ranges[0];
+        var inputTiers = ranges.Skip(1).Select(r => new RateTier((long)r.Start, Decimals.PerMillion(r.Input))).ToList();
+        var outputTiers = ranges.Skip(1).Select(r => new RateTier((long)r.Start, Decimals.PerMillion(r.Output))).ToList();
+        return (new TieredRate(Decimals.PerMillion(first.Input), inputTiers), new TieredRate(Decimals.PerMillion(first.Output), outputTiers));
     }
 
     [GeneratedRegex(@"^(\d+)k_tokens$")]
