@@ -12,6 +12,8 @@ internal static class ParityCli
         root.Subcommands.Add(Commands.ModelsCommand.Create(context));
         root.Subcommands.Add(Commands.PricesCommand.Create(context));
         root.Subcommands.Add(Commands.CatalogCommand.Create(context));
+        root.Subcommands.Add(Commands.ReportCommand.Create(context));
+        root.Subcommands.Add(Commands.ClaimsCommand.Create(context));
         return root;
     }
 

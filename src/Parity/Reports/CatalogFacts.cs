@@ -38,8 +38,16 @@ public sealed partial class CatalogFacts
 
     private ModelFacts Convert(CatalogModel m)
     {
+        // The maker's own API price (a third party's hosting price is another product), else the primary offer;
+        // where another feed gives the same seller a different price, that price is kept as a second source.
+        var offers = m.Offers.Where(o => o.FirstParty).ToList();
+        if (offers.Count == 0 && m.PrimaryOffer is { } primary)
+        {
+            offers.Add(primary);
+        }
+
         var prices = new List<PricePoint>();
-        foreach (var offer in m.Offers)
+        foreach (var offer in offers)
         {
             var set = offer.Schedule.StandardRuleOn(_priceDate).Prices;
             if (set.Input is null || set.Output is null)
@@ -47,7 +55,23 @@ public sealed partial class CatalogFacts
                 continue;
             }
 
-            prices.Add(new PricePoint(m.Id, (double)set.Input.Base, (double)set.Output.Base, $"{offer.Source.Name} ({offer.Provider})", offer.Source.Date));
+            var point = new PricePoint(m.Id, (double)set.Input.Base, (double)set.Output.Base, $"{offer.Source.Name} ({offer.Provider})", offer.Source.Date);
+            prices.Add(point);
+            foreach (var d in m.Disagreements)
+            {
+                if (!double.TryParse(d.OtherValue, NumberStyles.Float, CultureInfo.InvariantCulture, out var other))
+                {
+                    continue;
+                }
+
+                var alternative = d.Field == $"{offer.Provider} input price (USD/Mtok)" ? point with { InputPerMillion = other }
+                    : d.Field == $"{offer.Provider} output price (USD/Mtok)" ? point with { OutputPerMillion = other }
+                    : null;
+                if (alternative is not null)
+                {
+                    prices.Add(alternative with { Source = $"{d.OtherSource.Name} ({offer.Provider})", Date = d.OtherSource.Date });
+                }
+            }
         }
 
         ArchitectureFacts? architecture = m.Architecture?.Value is { Kind: { } kind } a

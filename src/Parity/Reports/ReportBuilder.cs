@@ -74,7 +74,7 @@ public static class ReportBuilder
     private static string FirstDate(ReportInputs inputs, string board) =>
         inputs.Boards.GetValueOrDefault(board, []).Select(s => s.Date).DefaultIfEmpty().Min().ToString("yyyy-MM-dd");
 
-    /// <summary>Country from the leaderboard's organization, else the catalog; openness from the curated catalog, else the leaderboard's licence.</summary>
+    /// <summary>Organization, country and openness from the curated catalog when it knows the model, else from the leaderboard (organization table; licence).</summary>
     internal static IReadOnlyList<RatingSnapshot> Enrich(IReadOnlyList<RatingSnapshot> snapshots, Func<string, ModelFacts?> lookup)
     {
         var cache = new Dictionary<string, ModelFacts?>(StringComparer.Ordinal);
@@ -94,8 +94,8 @@ public static class ReportBuilder
             Models = s.Models.Select(m => Facts(m.Key) is { } f
                 ? m with
                 {
-                    Country = m.Country ?? f.Country,
-                    Organization = m.Organization ?? f.Organization,
+                    Country = f.Country ?? m.Country,
+                    Organization = f.Organization ?? m.Organization,
                     OpenWeights = f.OpenWeights ?? m.OpenWeights,
                 }
                 : m).ToList(),
