@@ -55,14 +55,17 @@ public static class ReportCharts
         if (open.Count > 1)
         {
             var frontierKeys = report.Efficiency.ActiveParamsFrontier.Select(f => f.Model.Key).ToHashSet();
+            var labelled = frontierKeys.Concat(open.OrderByDescending(r => r.Model.Rating).Take(4).Select(r => r.Model.Key))
+                .Concat(open.Where(r => r.Kind == "dense").OrderByDescending(r => r.Model.Rating).Take(2).Select(r => r.Model.Key)).ToHashSet();
             charts.Add((EfficiencyChart, ScatterChart.Render(
                 $"Open-weights models: score vs active parameters, {report.AsOf:yyyy-MM-dd}",
                 "parameters active per token, billions, log scale (MoE: active experts; dense: all)",
                 "Arena score",
-                open.Select(r => new ScatterPoint(r.ActiveParamsB!.Value, r.Model.Rating, GroupOf(r.Model.Country), $"{r.Model.Key} ({(r.Kind == "moe" ? "MoE" : "dense")})", true)).ToList(),
+                open.Select(r => new ScatterPoint(r.ActiveParamsB!.Value, r.Model.Rating, GroupOf(r.Model.Country), $"{r.Model.Key} ({(r.Kind == "moe" ? "MoE" : "dense")})", labelled.Contains(r.Model.Key))).ToList(),
                 report.Efficiency.ActiveParamsFrontier.Select(f => (f.ActiveParamsB!.Value, f.Model.Rating)).ToList(),
                 logX: true,
-                $"Scores: {report.Standing.Snapshot.Source}. Architectures: Parity catalog (model cards and technical reports).")));
+                $"Scores: {report.Standing.Snapshot.Source}. Architectures: Parity catalog (model cards and technical reports).",
+                frontierLabel: "frontier (no model scores higher with fewer active parameters)")));
         }
 
         return charts;

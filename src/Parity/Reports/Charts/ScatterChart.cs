@@ -9,10 +9,10 @@ namespace Parity.Reports.Charts;
 internal static class ScatterChart
 {
     public static string Render(string title, string xLabel, string yLabel, IReadOnlyList<ScatterPoint> points, IReadOnlyList<(double X, double Y)> frontier,
-        bool logX, string sourceLine, string xPrefix = "", int width = 800, int height = 500)
+        bool logX, string sourceLine, string xPrefix = "", string frontierLabel = "Pareto frontier (no model is both better and cheaper)", int width = 800, int height = 520)
     {
         var svg = new SvgCanvas(width, height, title);
-        const double left = 64, right = 24, top = 58, bottom = 84;
+        const double left = 64, right = 24, top = 58, bottom = 100;
         var plotW = width - left - right;
         var plotH = height - top - bottom;
 
@@ -104,7 +104,7 @@ internal static class ScatterChart
         }
 
         var lx = left;
-        var ly = height - 30;
+        var ly = height - 38;
         foreach (var group in points.Select(p => p.Group).Distinct().OrderBy(g => g switch { "US" => 0, "China" => 1, _ => 2 }))
         {
             svg.Circle(lx + 6, ly - 4, 5, OriginColors.Of(group));
@@ -115,10 +115,10 @@ internal static class ScatterChart
         if (frontier.Count > 0)
         {
             svg.Line(lx, ly - 4, lx + 22, ly - 4, "#333333", 1.6, "5 3");
-            svg.Text(lx + 28, ly, "Pareto frontier (no model is both better and cheaper)", size: 12);
+            svg.Text(lx + 28, ly, frontierLabel, size: 12);
         }
 
-        svg.Text(left, height - 10, sourceLine, size: 10, fill: "#666666");
+        svg.Note(left, height - 8, sourceLine);
         return svg.ToString();
     }
 }

@@ -79,5 +79,31 @@ internal sealed class SvgCanvas
         }
     }
 
+    /// <summary>A small grey note at the bottom, wrapped onto as many lines as it needs (about 6 px per character).</summary>
+    public void Note(double x, double bottomY, string text, double size = 10)
+    {
+        var perLine = (int)((Width - x - 8) / (size * 0.56));
+        var lines = new List<string>();
+        var current = "";
+        foreach (var word in text.Split(' '))
+        {
+            if (current.Length + word.Length + 1 > perLine && current.Length > 0)
+            {
+                lines.Add(current);
+                current = word;
+            }
+            else
+            {
+                current = current.Length == 0 ? word : current + " " + word;
+            }
+        }
+
+        lines.Add(current);
+        for (var i = 0; i < lines.Count; i++)
+        {
+            Text(x, bottomY - (lines.Count - 1 - i) * (size + 3), lines[i], size: size, fill: "#666666");
+        }
+    }
+
     public override string ToString() => _svg.ToString() + "</svg>\n";
 }

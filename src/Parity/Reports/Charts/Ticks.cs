@@ -3,7 +3,7 @@ namespace Parity.Reports.Charts;
 /// <summary>Axis ticks at round numbers.</summary>
 internal static class Ticks
 {
-    /// <summary>About <paramref name="count"/> ticks at 1, 2 or 5 × 10^k covering [min, max].</summary>
+    /// <summary>About <paramref name="count"/> ticks at 1, 2, 2.5 or 5 × 10^k, the first at or below min and the last at or above max.</summary>
     public static IReadOnlyList<double> Linear(double min, double max, int count = 6)
     {
         if (max <= min)
@@ -15,12 +15,11 @@ internal static class Ticks
         var magnitude = Math.Pow(10, Math.Floor(Math.Log10(raw)));
         var step = new[] { 1.0, 2.0, 2.5, 5.0, 10.0 }.Select(m => m * magnitude).First(s => s >= raw);
         var ticks = new List<double>();
-        for (var t = Math.Floor(min / step) * step; t <= max + step * 1e-9; t += step)
+        var first = Math.Floor(min / step + 1e-9) * step;
+        var last = Math.Ceiling(max / step - 1e-9) * step;
+        for (var t = first; t <= last + step * 1e-9; t += step)
         {
-            if (t >= min - step * 1e-9)
-            {
-                ticks.Add(Math.Round(t, 10));
-            }
+            ticks.Add(Math.Round(t, 10));
         }
 
         return ticks;

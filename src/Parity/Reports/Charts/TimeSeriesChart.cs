@@ -11,7 +11,7 @@ internal static class TimeSeriesChart
     public static string Render(string title, string yLabel, IReadOnlyList<TimeSeries> series, IReadOnlyList<(DateOnly From, DateOnly To)> holes, string sourceLine, int width = 800, int height = 440)
     {
         var svg = new SvgCanvas(width, height, title);
-        const double left = 64, right = 24, top = 58, bottom = 74;
+        const double left = 64, right = 24, top = 58, bottom = 80;
         var plotW = width - left - right;
         var plotH = height - top - bottom;
 
@@ -58,12 +58,15 @@ internal static class TimeSeriesChart
 
             svg.Line(X(d), top + plotH, X(d), top + plotH + 5, "#444444");
             svg.Line(X(d), top, X(d), top + plotH, "#f0f0f0");
-            svg.Text(X(d), top + plotH + 18, d.Month == 1 || stepMonths == 1 && d == new DateOnly(minDate.Year, minDate.Month, 1) ? d.ToString("yyyy", CultureInfo.InvariantCulture) : d.ToString("MMM", CultureInfo.InvariantCulture), "middle", 11, "#444444",
-                d.Month == 1 ? "600" : "normal");
+            var label = d.Month == 1 ? d.ToString("yyyy", CultureInfo.InvariantCulture)
+                : X(d) - left < 60 ? d.ToString("MMM yyyy", CultureInfo.InvariantCulture)
+                : d.ToString("MMM", CultureInfo.InvariantCulture);
+            svg.Text(X(d), top + plotH + 18, label, "middle", 11, "#444444", d.Month == 1 ? "600" : "normal");
         }
 
         svg.Text(16, top + plotH / 2, yLabel, "middle", 12, "#333333", rotate: -90);
 
+        var endLabels = new List<double>();
         foreach (var s in series)
         {
             foreach (var segment in Segments(s.Points, holes))
@@ -85,11 +88,18 @@ internal static class TimeSeriesChart
 
             var last = s.Points[^1];
             svg.Circle(X(last.Date), Y(last.Value), 4, s.Color, $"{s.Label}: {last.Value:F0} on {last.Date:yyyy-MM-dd}");
-            svg.Text(Math.Min(X(last.Date) + 6, width - right - 2), Y(last.Value) - 6, last.Value.ToString("+0;-0;0", CultureInfo.InvariantCulture), X(last.Date) + 40 > width - right ? "end" : "start", 11, s.Color, "600");
+            var labelY = Y(last.Value) - 6;
+            while (endLabels.Any(y => Math.Abs(y - labelY) < 13))
+            {
+                labelY -= 13;
+            }
+
+            endLabels.Add(labelY);
+            svg.Text(X(last.Date) + 40 > width - right ? X(last.Date) - 6 : X(last.Date) + 6, labelY, last.Value.ToString("+0;-0;0", CultureInfo.InvariantCulture), X(last.Date) + 40 > width - right ? "end" : "start", 11, s.Color, "600");
         }
 
         var lx = left;
-        var ly = height - 30;
+        var ly = height - 38;
         foreach (var s in series)
         {
             svg.Line(lx, ly - 4, lx + 22, ly - 4, s.Color, 2.4, s.Dashed ? "6 4" : null);
@@ -106,7 +116,7 @@ internal static class TimeSeriesChart
             svg.Text(lx + 28, ly, "no snapshot", size: 12);
         }
 
-        svg.Text(left, height - 10, sourceLine, size: 10, fill: "#666666");
+        svg.Note(left, height - 8, sourceLine);
         return svg.ToString();
     }
 
