@@ -1,0 +1,101 @@
+using Parity.Claims;
+using static Parity.Tests.Claims.ClaimTestData;
+
+namespace Parity.Tests.Claims;
+
+public sealed class ClaimFileTests
+{
+    [Fact]
+    public void The_shipped_claims_file_has_the_ten_press_claims()
+    {
+        var claims = ClaimFile.LoadShipped();
+        claims.Count.ShouldBe(10);
+        claims.Select(c => c.Id).ShouldBeUnique();
+        claims.ShouldAllBe(c => c.Sentence.Length > 10);
+        claims.Select(c => c.Type).ShouldContain("token-share");
+    }
+
+    [Fact]
+    public void An_unknown_claim_type_is_an_error_naming_the_claim_and_line()
+    {
+        var ex = Should.Throw<ParityException>(() => Load("""
+              - id: made-up
+                sentence: "x"
+                type: vibes
+            """));
+        ex.Message.ShouldContain("claim 'made-up'");
+        ex.Message.ShouldContain("unknown claim type 'vibes'");
+        ex.Message.ShouldContain(":4:");
+    }
+
+    [Fact]
+    public void An_unknown_field_or_a_bad_number_is_an_error_naming_the_claim()
+    {
+        Should.Throw<ParityException>(() => Load("""
+              - id: typo
+                sentence: "x"
+                type: rating-at-least
+                board: text
+                models: [a]
+                min: 3
+                quantifer: any
+            """)).Message.ShouldContain("claim 'typo': unknown field 'quantifer'");
+        Should.Throw<ParityException>(() => Load("""
+              - id: nan
+                sentence: "x"
+                type: rating-at-least
+                board: text
+                models: [a]
+                min: lots
+            """)).Message.ShouldContain("claim 'nan': field 'min' must be a number");
+    }
+
+    [Fact]
+    public void A_missing_model_is_an_error_naming_the_claim()
+    {
+        var claim = Load("""
+              - id: ghost
+                sentence: "x"
+                type: rating-at-least
+                board: text
+                models: [no-such-model]
+                min: 1000
+            """).Single();
+        var ex = Should.Throw<ParityException>(() => claim.Check(Data()));
+        ex.Message.ShouldContain("claim 'ghost'");
+        ex.Message.ShouldContain("model 'no-such-model' is not on the text board of 2025-12-01");
+    }
+
+    [Fact]
+    public void A_date_with_no_snapshot_is_an_error_naming_the_claim()
+    {
+        var claim = Load("""
+              - id: wrong-day
+                sentence: "x"
+                type: rating-at-least
+                board: text
+                date: 2025-12-02
+                models: [cn-open]
+                min: 1000
+            """).Single();
+        var ex = Should.Throw<ParityException>(() => claim.Check(Data()));
+        ex.Message.ShouldContain("claim 'wrong-day'");
+        ex.Message.ShouldContain("no snapshot dated 2025-12-02");
+        ex.Message.ShouldContain("2025-12-01");
+    }
+
+    [Fact]
+    public void A_price_claim_on_an_unpriced_model_is_an_error_naming_the_claim()
+    {
+        var claim = Load("""
+              - id: no-price
+                sentence: "x"
+                type: price-ratio
+                cheaper: [a]
+                dearer: [b]
+                min: 2
+                max: 3
+            """).Single();
+        Should.Throw<ParityException>(() => claim.Check(Data())).Message.ShouldContain("claim 'no-price': model 'a' has no price");
+    }
+}
