@@ -14,6 +14,7 @@ internal static class ParityCli
         root.Subcommands.Add(Commands.CatalogCommand.Create(context));
         root.Subcommands.Add(Commands.ReportCommand.Create(context));
         root.Subcommands.Add(Commands.ClaimsCommand.Create(context));
+        root.Subcommands.Add(Commands.ArenaCommand.Create(context));
         return root;
     }
 

@@ -5,13 +5,14 @@ namespace Parity.Analysis;
 /// rating methods: utterstep for 2023 (displayed bootstrap-median Elo, BT from Dec 2023), jasontrigg0 for
 /// 2024-03-27 → 2024-06-18 (BT, mixtral = 1114), fboulnois for 2024-06-19 → 2025-08-04 (BT with CIs and votes),
 /// then LMArena's arena-catalog. On the style-controlled board arena-catalog has no commit between
-/// 2025-05-24 and 2025-11-05; the kevinschaul scrape of lmarena.ai fills that stretch. Rows marked as not the
+/// 2025-05-24 and 2025-11-05; the kevinschaul scrape of lmarena.ai fills the dates it lacks. Rows marked as not the
 /// displayed score (jasontrigg0 online Elo before 2024-03-27) are never used.
+/// (Both style-control sources publish the same displayed board, so dates are filled from the scrape where LMArena's own file has none.)
 /// </summary>
 public static class SnapshotSelection
 {
-    /// <summary>One era: a date range and the source (a substring of <see cref="RatingSnapshot.Source"/>) used in it.</summary>
-    public sealed record Era(DateOnly From, DateOnly To, string Source);
+    /// <summary>One era: a date range and the sources (substrings of <see cref="RatingSnapshot.Source"/>) used in it, preferred first.</summary>
+    public sealed record Era(DateOnly From, DateOnly To, string Source, string? Fallback = null);
 
     /// <summary>The eras of the raw text board.</summary>
     public static IReadOnlyList<Era> TextEras { get; } =
@@ -25,9 +26,7 @@ public static class SnapshotSelection
     /// <summary>The eras of the style-controlled text board.</summary>
     public static IReadOnlyList<Era> StyleControlEras { get; } =
     [
-        new(new DateOnly(2025, 1, 1), new DateOnly(2025, 5, 24), "arena-catalog"),
-        new(new DateOnly(2025, 5, 25), new DateOnly(2025, 11, 4), "kevinschaul"),
-        new(new DateOnly(2025, 11, 5), new DateOnly(2099, 12, 31), "arena-catalog"),
+        new(new DateOnly(2025, 1, 1), new DateOnly(2099, 12, 31), "arena-catalog", "kevinschaul"),
     ];
 
     /// <summary>The eras for a board name (<c>text</c> or <c>text-style-control</c>).</summary>
@@ -45,10 +44,30 @@ public static class SnapshotSelection
         return snapshots
             .Where(s => asOf is null || s.Date <= asOf)
             .Where(s => !s.Method.Contains("NOT the displayed", StringComparison.OrdinalIgnoreCase))
-            .Where(s => eras.Any(e => s.Date >= e.From && s.Date <= e.To && s.Source.Contains(e.Source, StringComparison.OrdinalIgnoreCase)))
-            .GroupBy(s => s.Date)
-            .Select(g => g.OrderByDescending(s => s.Models.Count).First())
+            .Select(s => (Snapshot: s, Rank: Rank(eras, s)))
+            .Where(x => x.Rank < 2)
+            .GroupBy(x => x.Snapshot.Date)
+            .Select(g => g.OrderBy(x => x.Rank).ThenByDescending(x => x.Snapshot.Models.Count).First().Snapshot)
             .OrderBy(s => s.Date)
             .ToList();
+    }
+
+    /// <summary>0 for the era's source, 1 for its fallback, 2 when the snapshot belongs to no era.</summary>
+    private static int Rank(IReadOnlyList<Era> eras, RatingSnapshot s)
+    {
+        foreach (var e in eras.Where(e => s.Date >= e.From && s.Date <= e.To))
+        {
+            if (s.Source.Contains(e.Source, StringComparison.OrdinalIgnoreCase))
+            {
+                return 0;
+            }
+
+            if (e.Fallback is not null && s.Source.Contains(e.Fallback, StringComparison.OrdinalIgnoreCase))
+            {
+                return 1;
+            }
+        }
+
+        return 2;
     }
 }
