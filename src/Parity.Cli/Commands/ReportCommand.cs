@@ -18,7 +18,7 @@ internal static class ReportCommand
         };
         var asOf = new Option<string?>("--as-of")
         {
-            Description = "Report as of this date (yyyy-mm-dd): use only snapshots on or before it (default: the newest shipped snapshot)",
+            Description = "Report as of this date (yyyy-mm-dd): sections 1–4 use only snapshots on or before it (default: the newest shipped snapshot); claims keep their own dates",
         };
         var board = new Option<string>("--board")
         {

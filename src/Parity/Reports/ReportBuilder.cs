@@ -16,8 +16,7 @@ public static class ReportBuilder
             throw new ParityException($"unknown board '{options.Board}' (known: {string.Join(", ", BoardNames)}).");
         }
 
-        var selected = BoardNames.ToDictionary(b => b, b => Enrich(Select(inputs, b, b == options.Board ? options.AsOf : options.AsOf), inputs.Lookup));
-        var series = selected[options.Board];
+        var series = Enrich(Select(inputs, options.Board, options.AsOf), inputs.Lookup);
         if (series.Count == 0)
         {
             throw new ParityException($"the {options.Board} board has no snapshot on or before {options.AsOf:yyyy-MM-dd}; the shipped history starts {FirstDate(inputs, options.Board)}.");
@@ -42,8 +41,9 @@ public static class ReportBuilder
             TrendEstimate.MethodText,
             FrontierLag.MethodText);
 
+        // Claims carry their own dates, so they see the whole history whatever the report's as-of date.
         var claimData = new ClaimData(
-            selected.Where(kv => kv.Value.Count > 0).ToDictionary(kv => kv.Key, kv => kv.Value),
+            ClaimSeries(inputs),
             id => inputs.Lookup(id)?.Prices ?? [],
             id => inputs.Lookup(id)?.Training ?? []);
         var claims = ClaimChecker.CheckAll(inputs.Claims, claimData);

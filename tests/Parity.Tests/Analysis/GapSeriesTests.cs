@@ -1,11 +1,11 @@
 using Parity.Analysis;
-using Parity.Tests.Reports;
+using Parity.Reports;
 
 namespace Parity.Tests.Analysis;
 
 public sealed class GapSeriesTests
 {
-    private static IReadOnlyList<RatingSnapshot> Text() => SnapshotSelection.OnePerEra(SharedHistory.Load()["text"], "text");
+    private static IReadOnlyList<RatingSnapshot> Text() => SnapshotSelection.OnePerEra(ShippedHistory.Load()["text"], "text");
 
     [Theory]
     [InlineData("2025-08-04", "Gemini-2.5-Pro", 1470, "GLM-4.5", 1434)]
