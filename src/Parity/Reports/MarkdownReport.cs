@@ -60,9 +60,11 @@ public static class MarkdownReport
         return md.ToString();
     }
 
+    private static string Adjective(string group) => group == "China" ? "Chinese" : group;
+
     internal static string HeadToHeadSentence(HeadToHead h) =>
-        $"The best {h.FirstGroup} model, **{h.First.Key}** ({h.First.Organization}), scores **{Fmt.Score(h.First.Rating)}** {Fmt.Interval(h.First.Lower, h.First.Upper)}; " +
-        $"the best {h.SecondGroup} model, **{h.Second.Key}** ({h.Second.Organization}), scores **{Fmt.Score(h.Second.Rating)}** {Fmt.Interval(h.Second.Lower, h.Second.Upper)}. " +
+        $"The best {Adjective(h.FirstGroup)} model, **{h.First.Key}** ({h.First.Organization}), scores **{Fmt.Score(h.First.Rating)}** {Fmt.Interval(h.First.Lower, h.First.Upper)}; " +
+        $"the best {Adjective(h.SecondGroup)} model, **{h.Second.Key}** ({h.Second.Organization}), scores **{Fmt.Score(h.Second.Rating)}** {Fmt.Interval(h.Second.Lower, h.Second.Upper)}. " +
         $"Gap: **{Fmt.Points(h.Gap)}** points, 95% band {Fmt.Band(h.Lower, h.Upper)}: {h.First.Key} would win **{Fmt.Pct(h.WinProbability)}** of head-to-head votes against {h.Second.Key}.";
 
     private static string PriceSource(ReportModel m) => m.PriceSource is null ? "not in catalog" : $"{m.PriceSource}{(m.PriceDate is null ? "" : ", " + m.PriceDate)}";
