@@ -13,6 +13,7 @@ namespace Parity.Analysis;
 /// <param name="Months">Months from <paramref name="ReachedOn"/> to <paramref name="AsOf"/> (0 when no leading model reaches the target).</param>
 /// <param name="MonthsLow">Months when the target is taken at its interval's upper end (fewer or equal models reach it).</param>
 /// <param name="MonthsHigh">Months when the target is taken at its interval's lower end.</param>
+/// <param name="HistoryStart">The first snapshot of the history: a model first seen then may be older, so the lag is at least the figure.</param>
 public sealed record FrontierLag(
     DateOnly AsOf,
     RatedModel Target,
@@ -20,8 +21,12 @@ public sealed record FrontierLag(
     DateOnly? ReachedOn,
     double Months,
     double MonthsLow,
-    double MonthsHigh)
+    double MonthsHigh,
+    DateOnly HistoryStart)
 {
+    /// <summary>True when the reaching model was already on the first snapshot of the history, so the true lag may be longer.</summary>
+    public bool Censored => ReachedOn == HistoryStart;
+
     private const double DaysPerMonth = 365.2425 / 12;
 
     /// <summary>How the figure is computed.</summary>
@@ -40,8 +45,10 @@ public sealed record FrontierLag(
         }
 
         var firstSeen = new Dictionary<string, DateOnly>(StringComparer.Ordinal);
+        var start = newest.Date;
         foreach (var snapshot in history.Append(newest))
         {
+            start = snapshot.Date < start ? snapshot.Date : start;
             foreach (var model in snapshot.Models)
             {
                 var key = ModelKeys.Normalize(model.Key);
@@ -74,6 +81,6 @@ public sealed record FrontierLag(
         var (reacherModel, reachedOn) = Earliest(target.Rating);
         var low = Earliest(target.Upper ?? target.Rating).Date;
         var high = Earliest(target.Lower ?? target.Rating).Date;
-        return new FrontierLag(newest.Date, target, reacherModel, reachedOn, MonthsSince(reachedOn), MonthsSince(low), MonthsSince(high));
+        return new FrontierLag(newest.Date, target, reacherModel, reachedOn, MonthsSince(reachedOn), MonthsSince(low), MonthsSince(high), start);
     }
 }

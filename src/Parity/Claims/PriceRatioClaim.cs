@@ -49,7 +49,7 @@ public sealed class PriceRatioClaim : Claim
         var probability = hits / (double)combos;
         ratios.Sort();
         var summary = $"Price ratios ({Price}) range from {ClaimText.N(ratios[0], "0.0")}× to {ClaimText.N(ratios[^1], "0.0")}× (median {ClaimText.N(ratios[ratios.Count / 2], "0.0")}×); " +
-            $"{hits} of {combos} model-pair × source combinations fall within {Min}–{Max}×.";
+            $"{hits} of {combos} model-pair × source combinations fall within {Min}–{Max}×, {ratios.Count(r => r > Max)} above and {ratios.Count(r => r < Min)} below.";
         return ClaimResult.FromProbability(this, probability, summary,
             "share of (cheaper model, dearer model, price source of each) combinations whose price ratio is within min–max; ratings are not compared (\"equivalent tasks\" is not checked)", evidence);
     }

@@ -78,7 +78,7 @@ public static class MarkdownReport
         null => "Months behind: not computable (a group has no model on the newest snapshot).",
         { Reacher: null } => $"Months behind: none — no US model on the {Fmt.Date(lag.AsOf)} board scores as high as {lag.Target.Key} ({Fmt.Score(lag.Target.Rating)}).",
         _ => $"The best Chinese model, {lag.Target.Key}, scores {Fmt.Score(lag.Target.Rating)} on {Fmt.Date(lag.AsOf)}. The first US model to reach that score on the same board was **{lag.Reacher.Key}** ({Fmt.Score(lag.Reacher.Rating)}), " +
-             $"on the leaderboard since {Fmt.Date(lag.ReachedOn!.Value)}: the Chinese frontier trails by **{Fmt.Months(lag.Months)} months** (range {Fmt.Months(lag.MonthsLow)}–{Fmt.Months(lag.MonthsHigh)} with the target at the ends of its 95% interval).",
+             $"on the leaderboard since {Fmt.Date(lag.ReachedOn!.Value)}{(lag.Censored ? ", the first snapshot of the history" : "")}: the Chinese frontier trails by **{(lag.Censored ? "at least " : "")}{Fmt.Months(lag.Months)} months** (range {Fmt.Months(lag.MonthsLow)}–{Fmt.Months(lag.MonthsHigh)} with the target at the ends of its 95% interval).",
     };
 
     private static void AppendTrend(StringBuilder md, HeadToHeadReport r, IReadOnlyCollection<string> charts)

@@ -60,6 +60,17 @@ public sealed class StatisticsTests
         lag.Reacher!.Key.ShouldBe("us-mid");
         lag.ReachedOn.ShouldBe(new DateOnly(2025, 4, 1));
         lag.Months.ShouldBe(6, 0.05);
+        lag.Censored.ShouldBeFalse();
+
+        // When the model that reached the score was already on the first snapshot, the lag is only a lower bound.
+        var early = FrontierLag.Compute(now with { Models = [M("us-old", 1330, "US"), M("cn-new", 1320, "CN")] }, [jan, apr], ModelGroup.UnitedStates, ModelGroup.China)!;
+        early.ReachedOn.ShouldBe(new DateOnly(2025, 1, 1));
+        early.Censored.ShouldBeTrue();
+
+        // No US model as good as the Chinese best: no lag.
+        var ahead = FrontierLag.Compute(now with { Models = [M("us-old", 1330, "US"), M("cn-new", 1400, "CN")] }, [jan, apr], ModelGroup.UnitedStates, ModelGroup.China)!;
+        ahead.Reacher.ShouldBeNull();
+        ahead.Months.ShouldBe(0);
     }
 
     [Fact]
