@@ -59,6 +59,10 @@ internal static class EpochFeed
                     : throw FeedError.At(file, where, name, $"must be a number, got \"{value}\".");
             }
 
+            // Epoch's dataset sizes are sometimes lists ("2260275840,2290000001"), one per dataset: not one figure, so not kept.
+            static decimal? LenientNumber(string? value) =>
+                decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+
             DateOnly? Date(string name)
             {
                 var value = Field(name);
@@ -96,7 +100,7 @@ internal static class EpochFeed
                 Url = Field("Link"),
                 Parameters = Number("Parameters"),
                 TrainingComputeFlop = Number("Training compute (FLOP)"),
-                DatasetTokens = Number("Training dataset size (total)") ?? Number("Training dataset size"),
+                DatasetTokens = LenientNumber(Field("Training dataset size (total)")),
                 TrainingHardware = Field("Training hardware"),
                 HardwareQuantity = Number("Hardware quantity"),
                 TrainingHours = Number("Training time (hours)"),
