@@ -110,13 +110,21 @@ public sealed class ModelCatalog
             var feed = loaded.Feed;
             var priority = loaded.Origin == "imported" ? 1000 + feedIndex : 100 - feedIndex;
             var matched = 0;
-            var feedUnmatched = matcher.Unmatched(feed);
-            unmatched.AddRange(feedUnmatched);
+            var feedUnmatched = 0;
+            var seenOrganizations = new HashSet<string>(StringComparer.Ordinal);
             var best = new Dictionary<(string Model, string Provider), Observation>();
             foreach (var record in feed.Records)
             {
+                if (record.Organization is { } organization && matcher.Organization(organization) is null && seenOrganizations.Add(organization))
+                {
+                    unmatched.Add(new UnmatchedName("organization", organization, null, feed.Label));
+                    feedUnmatched++;
+                }
+
                 if (matcher.Match(record) is not { } match)
                 {
+                    unmatched.Add(new UnmatchedName("model", record.Key, record.Provider, feed.Label));
+                    feedUnmatched++;
                     continue;
                 }
 
@@ -166,7 +174,7 @@ public sealed class ModelCatalog
                 list.Add(observation);
             }
 
-            sources.Add(new CatalogSource(loaded.Origin, FeedReader.Name(feed.Format), feed.Label, loaded.File, feed.SourceDate, loaded.ImportedAt, feed.Records.Count, matched, feedUnmatched.Count));
+            sources.Add(new CatalogSource(loaded.Origin, FeedReader.Name(feed.Format), feed.Label, loaded.File, feed.SourceDate, loaded.ImportedAt, feed.Records.Count, matched, feedUnmatched));
         }
 
         foreach (var key in ambiguous)
