@@ -82,7 +82,13 @@ internal static class PricesCommand
 
         table.AddRow(new Text("total", new Style(decoration: Decoration.Bold)), new Text(""), new Text(""), new Text(CatalogFormat.Usd(quote.TotalUsd) + " USD", new Style(decoration: Decoration.Bold)));
         console.Write(table);
-        console.WriteLine($"source: {CatalogFormat.Source(quote.Source)}, data of {quote.Source.Date}");
+        console.WriteLine($"source: {CatalogFormat.Source(quote.Source)}, data of {quote.Source.Date}"
+            + (offer.PricesChecked is { } checkedOn ? $"; prices last checked by the feed's maintainers on {CatalogFormat.Date(checkedOn)}" : ""));
+        if (offer.Schedule.HasTimeWindows)
+        {
+            console.WriteLine("The feed gives the daily windows without the dates they were in force: they apply to every date priced.");
+        }
+
         if (offer.Schedule.Rules.Count > 1)
         {
             console.WriteLine("all rules of this offer (the last whose condition holds applies, else the first):");

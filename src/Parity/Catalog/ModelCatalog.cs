@@ -246,7 +246,7 @@ public sealed class ModelCatalog
             var chosen = ordered[0];
             var schedule = chosen.Record.Prices!;
             var context = chosen.Record.ContextWindow ?? ordered.Select(o => o.Record.ContextWindow).FirstOrDefault(c => c is not null);
-            offers.Add(new PriceOffer(group.Key, chosen.Record.Key, group.Key == maker.Name, schedule, context, chosen.Source));
+            offers.Add(new PriceOffer(group.Key, chosen.Record.Key, group.Key == maker.Name, schedule, context, chosen.Source, chosen.Record.PricesChecked));
 
             var mine = schedule.StandardRuleOn(now).Prices;
             foreach (var other in ordered.Skip(1))

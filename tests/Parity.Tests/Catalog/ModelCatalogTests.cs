@@ -134,6 +134,7 @@ public sealed class ModelCatalogTests
         offer.Schedule.Rules.Count.ShouldBe(2);
         offer.Schedule.Rules[1].WindowStart.ShouldBe(new TimeOnly(0, 30));
         offer.Schedule.Rules[1].WindowEnd.ShouldBe(new TimeOnly(16, 30));
+        offer.PricesChecked.ShouldBe(new DateOnly(2025, 7, 12));
     }
 
     [Fact]
