@@ -37,7 +37,7 @@ internal static class PricesCommand
 
             var catalog = CatalogLoader.Load(parseResult);
             var model = catalog.Get(parseResult.GetValue(id)!);
-            var quote = PriceEngine.Price(model, usage, moment, parseResult.GetValue(provider));
+            var quote = catalog.Price(model.Id, usage, moment, parseResult.GetValue(provider));
             var offer = model.Offers.First(o => o.Provider == quote.Provider);
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {

@@ -40,8 +40,24 @@ public sealed class ModelCatalog
     /// <summary>The organization alias table the catalog resolved makers with.</summary>
     public OrganizationTable Organizations { get; }
 
+    private static readonly Lazy<ModelCatalog> LazyShipped = new(LoadShipped);
+
     /// <summary>The catalog from the shipped snapshots only.</summary>
     public static ModelCatalog LoadShipped() => Load(null);
+
+    /// <summary>The shipped catalog, loaded once per process (it is immutable, so it can be shared across threads).</summary>
+    public static ModelCatalog Shipped => LazyShipped.Value;
+
+    /// <summary>
+    /// Prices one request of a model (any alias) at a moment: the maker's offer, or the offer of
+    /// <paramref name="provider"/> (any spelling the organization table knows, or a feed's provider id such as "openrouter").
+    /// </summary>
+    public PriceQuote Price(string idOrAlias, TokenUsage usage, DateTimeOffset at, string? provider = null)
+    {
+        var model = Get(idOrAlias);
+        var providerName = provider is null ? null : Organizations.Resolve(provider)?.Name ?? provider;
+        return PriceEngine.Price(model, usage, at, providerName);
+    }
 
     /// <summary>The shipped snapshots overlaid by the feeds imported into <paramref name="store"/> (none when null).</summary>
     public static ModelCatalog Load(ParityStore? store)

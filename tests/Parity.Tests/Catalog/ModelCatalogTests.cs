@@ -172,4 +172,14 @@ public sealed class ModelCatalogTests
         genai.Matched.ShouldBeGreaterThan(200);
         (genai.Matched + Catalog.Unmatched.Count(u => u.Source == genai.Label && u.Kind == "model")).ShouldBe(genai.Records);
     }
+
+    [Fact]
+    public void A_provider_can_be_named_in_any_spelling_the_organization_table_knows()
+    {
+        var at = new DateTimeOffset(2025, 6, 1, 20, 0, 0, TimeSpan.Zero);
+        var usage = new Parity.Catalog.Pricing.TokenUsage(1_000_000, 0);
+        Catalog.Price("kimi-k2", usage, at, "moonshotai").Provider.ShouldBe("Moonshot");
+        Catalog.Price("deepseek-chat", usage, at, "openrouter").Provider.ShouldBe("openrouter");
+        Should.Throw<ParityException>(() => Catalog.Price("deepseek-chat", usage, at, "nobody")).Message.ShouldContain("Providers:");
+    }
 }
