@@ -182,4 +182,15 @@ public sealed class ModelCatalogTests
         Catalog.Price("deepseek-chat", usage, at, "openrouter").Provider.ShouldBe("openrouter");
         Should.Throw<ParityException>(() => Catalog.Price("deepseek-chat", usage, at, "nobody")).Message.ShouldContain("Providers:");
     }
+
+    [Theory]
+    [InlineData("2025-06-09T23:59:59Z", 10, 40)]
+    [InlineData("2025-06-10T00:00:00Z", 2, 8)]
+    public void Price_history_from_the_feed_applies_by_date(string at, decimal input, decimal output)
+    {
+        // genai-prices records OpenAI's o3 price cut of 2025-06-10 as a start-date rule.
+        var quote = Catalog.Price("o3-2025-04-16", new Parity.Catalog.Pricing.TokenUsage(1_000_000, 1_000_000), DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture));
+        quote.Lines[0].UsdPerMtok.ShouldBe(input);
+        quote.Lines[1].UsdPerMtok.ShouldBe(output);
+    }
 }
