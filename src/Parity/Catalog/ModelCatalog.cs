@@ -40,8 +40,24 @@ public sealed class ModelCatalog
     /// <summary>The organization alias table the catalog resolved makers with.</summary>
     public OrganizationTable Organizations { get; }
 
+    private static readonly Lazy<ModelCatalog> LazyShipped = new(LoadShipped);
+
     /// <summary>The catalog from the shipped snapshots only.</summary>
     public static ModelCatalog LoadShipped() => Load(null);
+
+    /// <summary>The shipped catalog, loaded once per process (it is immutable, so it can be shared across threads).</summary>
+    public static ModelCatalog Shipped => LazyShipped.Value;
+
+    /// <summary>
+    /// Prices one request of a model (any alias) at a moment: the maker's offer, or the offer of
+    /// <paramref name="provider"/> (any spelling the organization table knows, or a feed's provider id such as "openrouter").
+    /// </summary>
+    public PriceQuote Price(string idOrAlias, TokenUsage usage, DateTimeOffset at, string? provider = null)
+    {
+        var model = Get(idOrAlias);
+        var providerName = provider is null ? null : Organizations.Resolve(provider)?.Name ?? provider;
+        return PriceEngine.Price(model, usage, at, providerName);
+    }
 
     /// <summary>The shipped snapshots overlaid by the feeds imported into <paramref name="store"/> (none when null).</summary>
     public static ModelCatalog Load(ParityStore? store)
@@ -110,13 +126,21 @@ public sealed class ModelCatalog
             var feed = loaded.Feed;
             var priority = loaded.Origin == "imported" ? 1000 + feedIndex : 100 - feedIndex;
             var matched = 0;
-            var feedUnmatched = matcher.Unmatched(feed);
-            unmatched.AddRange(feedUnmatched);
+            var feedUnmatched = 0;
+            var seenOrganizations = new HashSet<string>(StringComparer.Ordinal);
             var best = new Dictionary<(string Model, string Provider), Observation>();
             foreach (var record in feed.Records)
             {
+                if (record.Organization is { } organization && matcher.Organization(organization) is null && seenOrganizations.Add(organization))
+                {
+                    unmatched.Add(new UnmatchedName("organization", organization, null, feed.Label));
+                    feedUnmatched++;
+                }
+
                 if (matcher.Match(record) is not { } match)
                 {
+                    unmatched.Add(new UnmatchedName("model", record.Key, record.Provider, feed.Label));
+                    feedUnmatched++;
                     continue;
                 }
 
@@ -166,7 +190,7 @@ public sealed class ModelCatalog
                 list.Add(observation);
             }
 
-            sources.Add(new CatalogSource(loaded.Origin, FeedReader.Name(feed.Format), feed.Label, loaded.File, feed.SourceDate, loaded.ImportedAt, feed.Records.Count, matched, feedUnmatched.Count));
+            sources.Add(new CatalogSource(loaded.Origin, FeedReader.Name(feed.Format), feed.Label, loaded.File, feed.SourceDate, loaded.ImportedAt, feed.Records.Count, matched, feedUnmatched));
         }
 
         foreach (var key in ambiguous)
@@ -238,7 +262,7 @@ public sealed class ModelCatalog
             var chosen = ordered[0];
             var schedule = chosen.Record.Prices!;
             var context = chosen.Record.ContextWindow ?? ordered.Select(o => o.Record.ContextWindow).FirstOrDefault(c => c is not null);
-            offers.Add(new PriceOffer(group.Key, chosen.Record.Key, group.Key == maker.Name, schedule, context, chosen.Source));
+            offers.Add(new PriceOffer(group.Key, chosen.Record.Key, group.Key == maker.Name, schedule, context, chosen.Source, chosen.Record.PricesChecked));
 
             var mine = schedule.StandardRuleOn(now).Prices;
             foreach (var other in ordered.Skip(1))

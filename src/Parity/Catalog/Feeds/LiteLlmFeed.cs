@@ -42,7 +42,7 @@ internal static partial class LiteLlmFeed
             var model = entry.Value;
             var input = Rate(model, values, "input_cost_per_token");
             var output = Rate(model, values, "output_cost_per_token");
-            if (input is null && output is null && model.TryGetProperty("tiered_pricing", out var tiered))
+            if (input is null && output is null && model.TryGetProperty("tiered_pricing", out var tiered) && IsTokenPriced(tiered))
             {
                 (input, output) = RangeTiers(tiered, values);
             }
@@ -91,6 +91,11 @@ internal static partial class LiteLlmFeed
 
         return new TieredRate(Decimals.PerMillion(basePrice.Value), [.. tiers.OrderBy(t => t.AboveInputTokens)]);
     }
+
+    /// <summary>Tiered token prices, as opposed to LiteLLM's tiered per-query prices for search tools.</summary>
+    private static bool IsTokenPriced(JsonElement tiered) =>
+        tiered.ValueKind != JsonValueKind.Array
+        || tiered.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.Object && (t.TryGetProperty("input_cost_per_token", out _) || t.TryGetProperty("range", out _)));
 
     /// <summary>
     /// <c>"tiered_pricing": [{"range": [0, 32000], "input_cost_per_token": …}, …]</c> (Alibaba's DashScope
