@@ -66,5 +66,7 @@ public sealed class HtmlReportBrowserTests
         var screenshot = Path.Combine(dir, "report.png");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = screenshot, FullPage = true });
         new FileInfo(screenshot).Length.ShouldBeGreaterThan(50_000);
+        await browser.CloseAsync();
+        Directory.Delete(dir, true);
     }
 }

@@ -91,11 +91,13 @@ public sealed partial class CatalogFacts
                 null,
                 $"Epoch AI Notable AI Models ({t.EpochName})",
                 t.Source.Date,
-                Notes(t)));
+                GpuHoursReported(t) ? Notes(t) : (GpuHours(t) is null ? Notes(t) : string.Join("; ", new[] { "GPU-hours estimated as Epoch's training time × accelerator count", Notes(t) }.Where(x => x is not null)))));
         }
 
         return new ModelFacts(m.Id, m.Name, m.Organization.Value.Name, m.Organization.Value.Country, m.OpenWeights?.Value, prices, architecture, training);
     }
+
+    private static bool GpuHoursReported(TrainingFacts t) => t.TrainingTimeNotes is { } notes && ReportedGpuHours().IsMatch(notes);
 
     /// <summary>GPU-hours as the makers reported them (quoted in Epoch's notes), else hours × accelerators.</summary>
     private static double? GpuHours(TrainingFacts t)

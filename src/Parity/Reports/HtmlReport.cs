@@ -34,7 +34,9 @@ public static partial class HtmlReport
             if (line.StartsWith('#'))
             {
                 var level = line.TakeWhile(c => c == '#').Count();
-                html.AppendLine($"<h{level}>{Inline(line[level..].Trim())}</h{level}>");
+                var heading = line[level..].Trim();
+                var id = Slug().Replace(heading.ToLowerInvariant().TrimStart("0123456789. ".ToCharArray()), "-").Trim('-');
+                html.AppendLine($"<h{level} id=\"{id}\">{Inline(heading)}</h{level}>");
                 i++;
             }
             else if (ImageLine().Match(line) is { Success: true } image)
@@ -116,6 +118,9 @@ public static partial class HtmlReport
     [GeneratedRegex(@"^!\[([^\]]*)\]\(([^)]+)\)\s*$")]
     private static partial Regex ImageLine();
 
+    [GeneratedRegex(@"[^a-z0-9]+")]
+    private static partial Regex Slug();
+
     [GeneratedRegex(@"(?<!\\)\|")]
     private static partial Regex SplitCells();
 
@@ -136,7 +141,7 @@ public static partial class HtmlReport
         table { border-collapse: collapse; font-size: 13px; }
         th, td { padding: 4px 8px; border-bottom: 1px solid #e3e5e8; text-align: left; vertical-align: top; }
         th { background: #f6f7f9; font-weight: 600; }
-        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+        td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         figure.chart { margin: 16px 0 22px; }
         figure.chart svg { max-width: 100%; height: auto; border: 1px solid #e3e5e8; }
         figcaption { font-size: 13px; color: #555; margin-top: 4px; }

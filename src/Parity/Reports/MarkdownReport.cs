@@ -130,9 +130,15 @@ public static class MarkdownReport
         md.AppendLine();
         if (v.Best is { } best && v.CheapestWithin is { } cheap)
         {
-            md.AppendLine($"- **Cheapest model within {Fmt.Num(v.Within, "0.#")} points of the best** ({best.Key}, {Fmt.Score(best.Rating)}, {Fmt.Usd(best.BlendedPrice)}/Mtok): " +
-                $"**{cheap.Key}** ({cheap.Organization}, {Fmt.Origin(cheap.Country)}, {Fmt.Weights(cheap.OpenWeights)} weights) at {Fmt.Score(cheap.Rating)} and **{Fmt.Usd(cheap.BlendedPrice)}/Mtok** blended ({PriceSource(cheap)})" +
-                (best.BlendedPrice is { } bp && cheap.BlendedPrice is { } cp && cp > 0 ? $", {Fmt.Num(bp / cp, "0.#")}× cheaper than the best." : "."));
+            md.AppendLine(cheap.Key == best.Key
+                ? $"- **Cheapest model within {Fmt.Num(v.Within, "0.#")} points of the best**: the best model, **{best.Key}** ({Fmt.Score(best.Rating)}, {Fmt.Usd(best.BlendedPrice)}/Mtok blended, {PriceSource(best)}), is itself the cheapest priced model that close; try a larger `--within`."
+                : $"- **Cheapest model within {Fmt.Num(v.Within, "0.#")} points of the best** ({best.Key}, {Fmt.Score(best.Rating)}, {Fmt.Usd(best.BlendedPrice)}/Mtok): " +
+                  $"**{cheap.Key}** ({cheap.Organization}, {Fmt.Origin(cheap.Country)}, {Fmt.Weights(cheap.OpenWeights)} weights) at {Fmt.Score(cheap.Rating)} and **{Fmt.Usd(cheap.BlendedPrice)}/Mtok** blended ({PriceSource(cheap)})" +
+                  (best.BlendedPrice is { } bp && cheap.BlendedPrice is { } cp && cp > 0 ? $", {Fmt.Num(bp / cp, "0.#")}× cheaper than the best." : "."));
+        }
+        else if (v.Best is { } unpriced && v.CheapestWithin is null)
+        {
+            md.AppendLine($"- No priced model is within {Fmt.Num(v.Within, "0.#")} points of the best ({unpriced.Key}, {Fmt.Score(unpriced.Rating)}).");
         }
 
         md.AppendLine();
@@ -190,7 +196,9 @@ public static class MarkdownReport
 
         if (e.BestMoe is { } m2 && e.BestDense is { } d2)
         {
-            md.AppendLine($"- The best MoE model leads the best dense one by {Fmt.Points(m2.Model.Rating - d2.Model.Rating)} points while using {Fmt.Num(d2.ActiveParamsB!.Value / m2.ActiveParamsB!.Value, "0.0")}× fewer active parameters per token.");
+            var fewer = d2.ActiveParamsB!.Value / m2.ActiveParamsB!.Value;
+            md.AppendLine($"- The best MoE model leads the best dense one by {Fmt.Points(m2.Model.Rating - d2.Model.Rating)} points with " +
+                (fewer >= 1 ? $"{Fmt.Num(fewer, "0.0")}× fewer" : $"{Fmt.Num(1 / fewer, "0.0")}× more") + $" active parameters per token ({Fmt.Params(m2.ActiveParamsB)} vs {Fmt.Params(d2.ActiveParamsB)}) and {Fmt.Num(m2.TotalParamsB!.Value / d2.TotalParamsB!.Value, "0.0")}× the total parameters.");
         }
 
         md.AppendLine();
