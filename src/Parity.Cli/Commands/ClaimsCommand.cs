@@ -36,7 +36,7 @@ internal static class ClaimsCommand
         CliAction.Set(check, context, parseResult =>
         {
             var inputs = ReportData.Create(ShippedHistory.Load(), CatalogLoader.Load(parseResult), parseResult.GetValue(file), DateTimeOffset.UtcNow);
-            var data = new ClaimData(ReportBuilder.ClaimSeries(inputs), id => inputs.Lookup(id)?.Prices ?? [], id => inputs.Lookup(id)?.Training ?? []);
+            var data = ReportBuilder.ClaimDataOf(inputs);
             var results = ClaimChecker.CheckAll(inputs.Claims, data);
             switch (parseResult.GetValue(format))
             {

@@ -12,18 +12,22 @@ public sealed class ClaimData
     private readonly IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> _boards;
     private readonly Func<string, IReadOnlyList<PricePoint>> _prices;
     private readonly Func<string, IReadOnlyList<TrainingFact>> _training;
+    private readonly Func<string, string?>? _catalogId;
 
     /// <param name="boards">Snapshots per board name (<c>text</c>, <c>text-style-control</c>), one per date.</param>
     /// <param name="prices">Every price quote for a model id (empty when unknown).</param>
     /// <param name="training">Training facts for a model id (empty when unknown).</param>
+    /// <param name="catalogId">The catalog id of a leaderboard key or alias, so that a claim can name "claude-opus-4-5" for every leaderboard entry of that model; null when unknown.</param>
     public ClaimData(
         IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> boards,
         Func<string, IReadOnlyList<PricePoint>> prices,
-        Func<string, IReadOnlyList<TrainingFact>> training)
+        Func<string, IReadOnlyList<TrainingFact>> training,
+        Func<string, string?>? catalogId = null)
     {
         _boards = boards;
         _prices = prices;
         _training = training;
+        _catalogId = catalogId;
     }
 
     /// <summary>The series of a board; error naming the claim when the board is unknown.</summary>
@@ -45,10 +49,18 @@ public sealed class ClaimData
             ?? throw claim.Error($"board '{board}' has no snapshot dated {date:yyyy-MM-dd}; nearest: {Nearest(series, date.Value)}");
     }
 
-    /// <summary>The models of a snapshot a pattern names; error naming the claim when none matches.</summary>
-    public static IReadOnlyList<RatedModel> Models(Claim claim, RatingSnapshot snapshot, string pattern)
+    /// <summary>
+    /// The models of a snapshot a pattern names: leaderboard keys (a trailing <c>*</c> takes every variant), else every
+    /// entry of the catalog model the name refers to; error naming the claim when none matches.
+    /// </summary>
+    public IReadOnlyList<RatedModel> Models(Claim claim, RatingSnapshot snapshot, string pattern)
     {
         var found = snapshot.Models.Where(m => ModelKeys.Matches(m.Key, pattern)).ToList();
+        if (found.Count == 0 && _catalogId is not null && !pattern.EndsWith('*') && _catalogId(pattern) is { } id)
+        {
+            found = snapshot.Models.Where(m => _catalogId(m.Key) == id).ToList();
+        }
+
         return found.Count > 0
             ? found
             : throw claim.Error($"model '{pattern}' is not on the {snapshot.Board} board of {snapshot.Date:yyyy-MM-dd} ({snapshot.Source})");

@@ -25,7 +25,7 @@ public sealed class RankTopNClaim : Claim
         var snapshot = data.Snapshot(this, Board, Date);
         var models = snapshot.Models;
         var families = Families
-            .Select(f => f.SelectMany(p => ClaimData.Models(this, snapshot, p)).Select(m => IndexOf(models, m)).Distinct().ToHashSet())
+            .Select(f => f.SelectMany(p => data.Models(this, snapshot, p)).Select(m => IndexOf(models, m)).Distinct().ToHashSet())
             .ToList();
 
         var evidence = new List<ClaimEvidence>();

@@ -17,7 +17,7 @@ public sealed class RatingAtLeastClaim : Claim
     public override ClaimResult Check(ClaimData data)
     {
         var snapshot = data.Snapshot(this, Board, Date);
-        var models = Models.SelectMany(p => ClaimData.Models(this, snapshot, p)).DistinctBy(m => m.Key).ToList();
+        var models = Models.SelectMany(p => data.Models(this, snapshot, p)).DistinctBy(m => m.Key).ToList();
         var evidence = new List<ClaimEvidence>();
         var all = 1.0;
         var none = 1.0;

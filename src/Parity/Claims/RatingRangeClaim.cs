@@ -19,7 +19,7 @@ public sealed class RatingRangeClaim : Claim
         var evidence = new List<ClaimEvidence>();
         var probability = 1.0;
         var inside = 0;
-        var models = Models.SelectMany(p => ClaimData.Models(this, snapshot, p)).DistinctBy(m => m.Key).ToList();
+        var models = Models.SelectMany(p => data.Models(this, snapshot, p)).DistinctBy(m => m.Key).ToList();
         foreach (var model in models)
         {
             var p = Analysis.RatingMath.ProbabilityBetween(model.Rating, model.StandardError, Min, Max);

@@ -42,11 +42,7 @@ public static class ReportBuilder
             FrontierLag.MethodText);
 
         // Claims carry their own dates, so they see the whole history whatever the report's as-of date.
-        var claimData = new ClaimData(
-            ClaimSeries(inputs),
-            id => inputs.Lookup(id)?.Prices ?? [],
-            id => inputs.Lookup(id)?.Training ?? []);
-        var claims = ClaimChecker.CheckAll(inputs.Claims, claimData);
+        var claims = ClaimChecker.CheckAll(inputs.Claims, ClaimDataOf(inputs));
 
         return new HeadToHeadReport(
             options.Board,
@@ -61,6 +57,13 @@ public static class ReportBuilder
             [],
             Sources(series));
     }
+
+    /// <summary>The claims' view of the data: every board's series, catalog prices, training facts and model ids.</summary>
+    public static ClaimData ClaimDataOf(ReportInputs inputs) => new(
+        ClaimSeries(inputs),
+        id => inputs.Lookup(id)?.Prices ?? [],
+        id => inputs.Lookup(id)?.Training ?? [],
+        key => inputs.Lookup(key)?.Id);
 
     /// <summary>The one-source-per-era series of a board, catalog facts filled in; what <c>parity claims check</c> also uses.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> ClaimSeries(ReportInputs inputs, DateOnly? asOf = null) =>

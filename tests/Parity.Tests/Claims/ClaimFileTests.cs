@@ -51,6 +51,42 @@ public sealed class ClaimFileTests
     }
 
     [Fact]
+    public void Malformed_yaml_and_a_file_without_a_claims_list_are_errors_with_the_line()
+    {
+        Should.Throw<ParityException>(() => Load("""
+              - id: broken
+                sentence: "unclosed
+                type: [rating-range
+            """)).Message.ShouldContain("not valid YAML");
+        var path = Path.Combine(Path.GetTempPath(), $"claims-{Guid.NewGuid():N}.yaml");
+        File.WriteAllText(path, "checks:\n  - id: x\n");
+        Should.Throw<ParityException>(() => ClaimFile.Load(path)).Message.ShouldContain("expected a top-level 'claims:' list");
+        File.Delete(path);
+        Should.Throw<ParityException>(() => ClaimFile.Load(path)).Message.ShouldContain("does not exist");
+    }
+
+    [Fact]
+    public void A_claim_may_name_a_catalog_model_for_all_its_leaderboard_entries()
+    {
+        var claim = Load("""
+              - id: by-catalog-id
+                sentence: "x"
+                type: rating-at-least
+                board: text
+                models: [frontier]
+                min: 1400
+            """).Single();
+        var plain = Data();
+        var data = new ClaimData(
+            new Dictionary<string, IReadOnlyList<Parity.Analysis.RatingSnapshot>> { ["text"] = plain.Series(claim, "text") },
+            _ => [], _ => [], key => key.StartsWith("us-frontier", StringComparison.Ordinal) || key == "frontier" ? "frontier" : null);
+        var result = claim.Check(data);
+        result.Verdict.ShouldBe(ClaimVerdict.Confirmed);
+        result.Evidence.ShouldContain(e => e.Text.StartsWith("us-frontier", StringComparison.Ordinal));
+        Should.Throw<ParityException>(() => claim.Check(plain));
+    }
+
+    [Fact]
     public void A_missing_model_is_an_error_naming_the_claim()
     {
         var claim = Load("""
