@@ -206,7 +206,7 @@ public sealed class ModelCatalog
                 ?? throw new ParityException($"data/catalog/models.csv: model '{entry.Id}': organization '{entry.Organization}' is not in data/catalog/organizations.csv.");
             var curated = new FactSource(ModelTableSource, null, entry.SourceUrl);
             var disagreements = new List<SourceDisagreement>();
-            var offers = Offers(entry.Id, organization, observations.GetValueOrDefault(entry.Id), disagreements, now);
+            var offers = Offers(organization, observations.GetValueOrDefault(entry.Id), disagreements, now);
             epoch.TryGetValue(entry.Id, out var epochRow);
 
             Fact<bool>? open = entry.OpenWeights is { } o ? new Fact<bool>(o, curated) : null;
@@ -248,7 +248,7 @@ public sealed class ModelCatalog
     }
 
     /// <summary>One offer per provider: the highest-priority source's; the others are checked against it.</summary>
-    private static List<PriceOffer> Offers(string modelId, Organization maker, List<Observation>? observations, List<SourceDisagreement> disagreements, DateTimeOffset now)
+    private static List<PriceOffer> Offers(Organization maker, List<Observation>? observations, List<SourceDisagreement> disagreements, DateTimeOffset now)
     {
         var offers = new List<PriceOffer>();
         if (observations is null)
@@ -274,7 +274,6 @@ public sealed class ModelCatalog
             }
         }
 
-        _ = modelId;
         return [.. offers
             .OrderByDescending(o => o.FirstParty)
             .ThenByDescending(o => o.Provider == OpenRouterFeed.ProviderId)
