@@ -168,13 +168,13 @@ public sealed class ModelCatalog
                     continue;
                 }
 
-                if (record.Prices is null && record.ContextWindow is null)
+                if (!HasPrices(record) && record.ContextWindow is null)
                 {
                     continue;
                 }
 
                 var provider = ProviderName(matcher, record, feed.Format);
-                if (!best.TryGetValue((match.ModelId, provider), out var previous) || observation.Rank < previous.Rank)
+                if (!best.TryGetValue((match.ModelId, provider), out var previous) || BetterOffer(observation, previous, match.ModelId))
                 {
                     best[(match.ModelId, provider)] = observation with { Provider = provider };
                 }
@@ -256,7 +256,7 @@ public sealed class ModelCatalog
             return offers;
         }
 
-        foreach (var group in observations.Where(o => o.Record.Prices is not null).GroupBy(o => o.Provider!, StringComparer.Ordinal))
+        foreach (var group in observations.Where(o => HasPrices(o.Record)).GroupBy(o => o.Provider!, StringComparer.Ordinal))
         {
             var ordered = group.OrderByDescending(o => o.Priority).ToList();
             var chosen = ordered[0];
@@ -299,6 +299,33 @@ public sealed class ModelCatalog
         var r = row.Record;
         return new TrainingFacts(r.Key, r.Parameters, r.TrainingComputeFlop, r.DatasetTokens, r.TrainingHardware, r.HardwareQuantity, r.TrainingHours, r.TrainingTimeNotes, r.CostUsd2023, r.CostNotes, r.Confidence, row.Source);
     }
+
+    /// <summary>A record is a price offer when it prices input or output tokens (some list a model without prices).</summary>
+    private static bool HasPrices(FeedRecord record) =>
+        record.Prices is { } schedule && schedule.Rules.Any(r => r.Prices.Input is not null || r.Prices.Output is not null);
+
+    /// <summary>
+    /// Between two records of one provider for one model: one with prices beats one without; then the
+    /// closer name (the id itself beats an alias, an alias beats a prefix or date match); then the one
+    /// whose bare name is the model id ("google/gemini-2.5-pro" over "gemini-2.5-pro-exp-03-25"); else the first.
+    /// </summary>
+    private static bool BetterOffer(Observation candidate, Observation current, string modelId)
+    {
+        if (HasPrices(candidate.Record) != HasPrices(current.Record))
+        {
+            return HasPrices(candidate.Record);
+        }
+
+        if (candidate.Rank != current.Rank)
+        {
+            return candidate.Rank < current.Rank;
+        }
+
+        return IsBareId(candidate.Record.Key, modelId) && !IsBareId(current.Record.Key, modelId);
+    }
+
+    private static bool IsBareId(string key, string modelId) =>
+        ModelKey.Normalize(ModelKey.WithoutPrefix(key) ?? key) == ModelKey.Normalize(modelId);
 
     /// <summary>An exact name beats an alias; between equals, the earlier release (the original, not a later revision).</summary>
     private static bool Better(Observation candidate, Observation current)
