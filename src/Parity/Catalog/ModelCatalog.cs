@@ -168,6 +168,14 @@ public sealed class ModelCatalog
                     continue;
                 }
 
+                if (Implausible(record))
+                {
+                    unmatched.Add(new UnmatchedName("implausible price", record.Key, record.Provider, feed.Label));
+                    feedUnmatched++;
+                    matched--;
+                    continue;
+                }
+
                 if (!HasPrices(record) && record.ContextWindow is null)
                 {
                     continue;
@@ -299,6 +307,13 @@ public sealed class ModelCatalog
         var r = row.Record;
         return new TrainingFacts(r.Key, r.Parameters, r.TrainingComputeFlop, r.DatasetTokens, r.TrainingHardware, r.HardwareQuantity, r.TrainingHours, r.TrainingTimeNotes, r.CostUsd2023, r.CostNotes, r.Confidence, row.Source);
     }
+
+    /// <summary>The most expensive text model in any feed costs a few hundred dollars per million tokens; a thousand or more is a unit error in the source (LiteLLM's W&amp;B rows).</summary>
+    private const decimal ImplausibleUsdPerMtok = 1000m;
+
+    private static bool Implausible(FeedRecord record) =>
+        record.Prices is { } schedule && schedule.Rules.Any(r =>
+            new[] { r.Prices.Input, r.Prices.Output, r.Prices.CachedInput, r.Prices.CacheWrite }.Any(rate => rate is not null && (rate.Base >= ImplausibleUsdPerMtok || rate.Tiers.Any(t => t.UsdPerMtok >= ImplausibleUsdPerMtok))));
 
     /// <summary>A record is a price offer when it prices input or output tokens (some list a model without prices).</summary>
     private static bool HasPrices(FeedRecord record) =>
