@@ -193,4 +193,12 @@ public sealed class ModelCatalogTests
         quote.Lines[0].UsdPerMtok.ShouldBe(input);
         quote.Lines[1].UsdPerMtok.ShouldBe(output);
     }
+
+    [Fact]
+    public void Prices_off_by_a_unit_in_the_source_are_reported_not_used()
+    {
+        // LiteLLM lists W&B's DeepSeek-V3-0324 at 0.114 USD per token (114,000 per million).
+        Catalog.Unmatched.ShouldContain(u => u.Kind == "implausible price" && u.Name == "wandb/deepseek-ai/DeepSeek-V3-0324");
+        Catalog.Get("deepseek-v3").Offers.ShouldNotContain(o => o.Provider == "wandb");
+    }
 }
