@@ -44,6 +44,7 @@ internal static class BradleyTerryBootstrap
         var tolerance = 1e-9 * Math.Max(1, total);
         var results = new double[rounds][];
         var done = 0;
+        Binomial.Prepare(total);
         Parallel.For(
             0,
             rounds,
