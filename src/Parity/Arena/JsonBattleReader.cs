@@ -44,9 +44,24 @@ internal sealed class JsonBattleReader
 
     private static readonly NeedMoreData More = new();
 
+    /// <summary>
+    /// Absolute file offset where another reader takes over (a record start); this reader stops
+    /// when it reaches it exactly between records. <see cref="long.MaxValue"/>: read to the end.
+    /// </summary>
+    public long StopAt { get; set; } = long.MaxValue;
+
+    /// <summary>True when <see cref="Read"/> stopped at <see cref="StopAt"/>; false when it read to the end.</summary>
+    public bool StoppedAtSplit { get; private set; }
+
+    private long _bufferOffset;
+    private int _resumeAt;
+    private bool _array;
+    private CancellationToken _cancellation;
+
     public void Read(Stream stream, CancellationToken cancellationToken)
     {
         _stream = stream;
+        _cancellation = cancellationToken;
         Fill(0);
         var pos = SkipSpace(0, topLevel: true);
         if (pos >= _end)
@@ -59,13 +74,13 @@ internal sealed class JsonBattleReader
             pos = SkipSpace(pos + 3, topLevel: true);
         }
 
-        var array = _buffer[pos] == (byte)'[';
-        if (!array && _buffer[pos] != (byte)'{')
+        _array = _buffer[pos] == (byte)'[';
+        if (!_array && _buffer[pos] != (byte)'{')
         {
             throw Bad(pos, "expected a JSON array of battle objects or one battle object per line");
         }
 
-        if (array)
+        if (_array)
         {
             pos = SkipSpace(pos + 1, topLevel: true);
             if (pos < _end && _buffer[pos] == (byte)']')
@@ -75,16 +90,46 @@ internal sealed class JsonBattleReader
             }
         }
 
+        Loop(pos);
+    }
+
+    /// <summary>Reads records from the middle of a file: <paramref name="stream"/> is positioned at a record start.</summary>
+    public void ReadFrom(Stream stream, long offset, bool array, CancellationToken cancellationToken)
+    {
+        _stream = stream;
+        _cancellation = cancellationToken;
+        _bufferOffset = offset;
+        _array = array;
+        Fill(0);
+        var pos = SkipSpace(0, topLevel: true);
+        if (pos >= _end || _buffer[pos] != (byte)'{')
+        {
+            throw Bad(pos, "expected a battle object");
+        }
+
+        Loop(pos);
+    }
+
+    /// <summary>After stopping at <see cref="StopAt"/>, reads on to the end (when the reader that took over failed).</summary>
+    public void Continue()
+    {
+        StopAt = long.MaxValue;
+        StoppedAtSplit = false;
+        Loop(_resumeAt);
+    }
+
+    private void Loop(int pos)
+    {
         while (true)
         {
             if ((_records & 0x3FFF) == 0)
             {
-                cancellationToken.ThrowIfCancellationRequested();
+                _cancellation.ThrowIfCancellationRequested();
             }
 
             pos = ReadRecordWithRefill(pos);
             pos = SkipSpace(pos, topLevel: true);
-            if (array)
+            if (_array)
             {
                 if (pos >= _end)
                 {
@@ -112,6 +157,19 @@ internal sealed class JsonBattleReader
             else if (pos >= _end)
             {
                 return;
+            }
+
+            var at = _bufferOffset + pos;
+            if (at >= StopAt)
+            {
+                if (at == StopAt)
+                {
+                    StoppedAtSplit = true;
+                    _resumeAt = pos;
+                    return;
+                }
+
+                StopAt = long.MaxValue; // the split was not a record boundary: read everything here
             }
 
             if (_buffer[pos] != (byte)'{')
@@ -145,6 +203,7 @@ internal sealed class JsonBattleReader
     private int Shift(int start)
     {
         _linesBeforeBuffer += _buffer.AsSpan(0, start).Count((byte)'\n');
+        _bufferOffset += start;
         var remaining = _end - start;
         if (start == 0)
         {
