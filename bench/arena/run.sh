@@ -21,9 +21,10 @@ if [ ! -s "$data" ]; then
   python3 "$here/generate_votes.py" "$data" --votes "$votes" --models 150 --seed 42
 fi
 
-echo "building parity (Release)"
-dotnet build "$repo/src/Parity.Cli" -c Release -nologo -v q >/dev/null
-parity="$repo/src/Parity.Cli/bin/Release/net10.0/parity"
+echo "publishing parity (Release, ReadyToRun, framework-dependent)"
+dotnet publish "$repo/src/Parity.Cli" -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+  -o "$work/parity" -nologo -v q >/dev/null
+parity="$work/parity/parity"
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2 ? a[(NR+1)/2] : (a[NR/2] + a[NR/2+1]) / 2)}'; }
 now() { date +%s.%N; }

@@ -7,6 +7,28 @@ namespace Parity.Arena;
 /// </summary>
 internal static class Binomial
 {
+    // log k! for k up to the largest n a bootstrap needs; grown (never shrunk) before parallel work starts.
+    private static double[] _logFactorial = [0.0];
+
+    /// <summary>Makes the exact acceptance test of BTRS a table lookup for every n up to <paramref name="n"/>.</summary>
+    public static void Prepare(long n)
+    {
+        var table = _logFactorial;
+        if (n < table.Length || n > 50_000_000)
+        {
+            return;
+        }
+
+        var bigger = new double[n + 1];
+        table.CopyTo(bigger, 0);
+        for (var k = table.Length; k <= n; k++)
+        {
+            bigger[k] = bigger[k - 1] + Math.Log(k);
+        }
+
+        _logFactorial = bigger;
+    }
+
     // log k! − [(k + ½)·log(k + 1) − (k + 1) + ½·log 2π] for k = 0..9 (the Stirling-series remainder).
     private static readonly double[] StirlingTail =
     [
@@ -103,6 +125,7 @@ internal static class Binomial
         var r = p / (1 - p);
         var alpha = (2.83 + 5.1 / b) * spq;
         var m = Math.Floor((n + 1) * p);
+        double? logR = null;
         while (true)
         {
             var u = random.NextDouble() - 0.5;
@@ -120,10 +143,22 @@ internal static class Binomial
             }
 
             v = Math.Log(v * alpha / (a / (us * us) + b));
-            var bound = (m + 0.5) * Math.Log((m + 1) / (r * (n - m + 1)))
-                + (n + 1) * Math.Log((n - m + 1) / (n - k + 1))
-                + (k + 0.5) * Math.Log(r * (n - k + 1) / (k + 1))
-                + Tail(m) + Tail(n - m) - Tail(k) - Tail(n - k);
+            // Accept when v ≤ log f(k)/f(m) for the binomial probabilities f: exact, from log-factorials.
+            var table = _logFactorial;
+            double bound;
+            if (n < table.Length)
+            {
+                logR ??= Math.Log(r);
+                bound = table[(int)m] + table[(int)(n - m)] - table[(int)k] - table[(int)(n - k)] + (k - m) * logR.Value;
+            }
+            else
+            {
+                bound = (m + 0.5) * Math.Log((m + 1) / (r * (n - m + 1)))
+                    + (n + 1) * Math.Log((n - m + 1) / (n - k + 1))
+                    + (k + 0.5) * Math.Log(r * (n - k + 1) / (k + 1))
+                    + Tail(m) + Tail(n - m) - Tail(k) - Tail(n - k);
+            }
+
             if (v <= bound)
             {
                 return (long)k;

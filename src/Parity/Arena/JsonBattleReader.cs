@@ -1,17 +1,421 @@
-using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
-using System.Text.Json;
 
 namespace Parity.Arena;
 
 /// <summary>
-/// Streams battles out of FastChat's <c>clean_battle_*.json</c> (one JSON array) or JSON Lines
-/// with <see cref="Utf8JsonReader"/> over a refilled buffer: the document is never held in
-/// memory, and conversations and other unused fields are skipped token by token.
+/// Streams battles out of FastChat's <c>clean_battle_*.json</c> (one JSON array) or JSON Lines.
+/// A purpose-built scanner over a refilled byte buffer: the document is never held in memory;
+/// fields Parity does not use (conversations, judge, …) are skipped with vectorised searches
+/// for the next quote or bracket, never decoded. Structure is checked (brackets, separators,
+/// literals, truncation) and every error names the line and record.
 /// </summary>
 internal sealed class JsonBattleReader
 {
+    private const int InitialBuffer = 1 << 22;
+
+    private readonly string _path;
+    private readonly NameTable _models;
+    private readonly NameTable _languages;
+    private readonly IBattleSink _sink;
+
+    private Stream _stream = Stream.Null;
+    private byte[] _buffer = new byte[InitialBuffer];
+    private int _end;
+    private bool _final;
+    private long _linesBeforeBuffer = 1;
+    private long _records;
+    private int _criteriaTrue;
+    private BattleRow _row;
+
+    public JsonBattleReader(string path, NameTable models, NameTable languages, IBattleSink sink)
+    {
+        _path = path;
+        _models = models;
+        _languages = languages;
+        _sink = sink;
+    }
+
+    /// <summary>The number of records read.</summary>
+    public long Records => _records;
+
+    /// <summary>Thrown inside a record when the buffer ends before it does; the record is re-read after a refill.</summary>
+    private sealed class NeedMoreData : Exception;
+
+    private static readonly NeedMoreData More = new();
+
+    /// <summary>
+    /// Absolute file offset where another reader takes over (a record start); this reader stops
+    /// when it reaches it exactly between records. <see cref="long.MaxValue"/>: read to the end.
+    /// </summary>
+    public long StopAt { get; set; } = long.MaxValue;
+
+    /// <summary>True when <see cref="Read"/> stopped at <see cref="StopAt"/>; false when it read to the end.</summary>
+    public bool StoppedAtSplit { get; private set; }
+
+    private long _bufferOffset;
+    private int _resumeAt;
+    private bool _array;
+    private CancellationToken _cancellation;
+
+    public void Read(Stream stream, CancellationToken cancellationToken)
+    {
+        _stream = stream;
+        _cancellation = cancellationToken;
+        Fill(0);
+        var pos = SkipSpace(0, topLevel: true);
+        if (pos >= _end)
+        {
+            throw new ParityException($"{_path}: the file is empty (no JSON value).");
+        }
+
+        if (pos + 3 <= _end && _buffer[pos] == 0xEF && _buffer[pos + 1] == 0xBB && _buffer[pos + 2] == 0xBF)
+        {
+            pos = SkipSpace(pos + 3, topLevel: true);
+        }
+
+        _array = _buffer[pos] == (byte)'[';
+        if (!_array && _buffer[pos] != (byte)'{')
+        {
+            throw Bad(pos, "expected a JSON array of battle objects or one battle object per line");
+        }
+
+        if (_array)
+        {
+            pos = SkipSpace(pos + 1, topLevel: true);
+            if (pos < _end && _buffer[pos] == (byte)']')
+            {
+                EnsureOnlySpace(pos + 1);
+                return;
+            }
+        }
+
+        Loop(pos);
+    }
+
+    /// <summary>Reads records from the middle of a file: <paramref name="stream"/> is positioned at a record start.</summary>
+    public void ReadFrom(Stream stream, long offset, bool array, CancellationToken cancellationToken)
+    {
+        _stream = stream;
+        _cancellation = cancellationToken;
+        _bufferOffset = offset;
+        _array = array;
+        Fill(0);
+        var pos = SkipSpace(0, topLevel: true);
+        if (pos >= _end || _buffer[pos] != (byte)'{')
+        {
+            throw Bad(pos, "expected a battle object");
+        }
+
+        Loop(pos);
+    }
+
+    /// <summary>After stopping at <see cref="StopAt"/>, reads on to the end (when the reader that took over failed).</summary>
+    public void Continue()
+    {
+        StopAt = long.MaxValue;
+        StoppedAtSplit = false;
+        Loop(_resumeAt);
+    }
+
+    private void Loop(int pos)
+    {
+        while (true)
+        {
+            if ((_records & 0x3FFF) == 0)
+            {
+                _cancellation.ThrowIfCancellationRequested();
+            }
+
+            pos = ReadRecordWithRefill(pos);
+            pos = SkipSpace(pos, topLevel: true);
+            if (_array)
+            {
+                if (pos >= _end)
+                {
+                    throw new ParityException($"{_path}:{LineAt(_end)}: the JSON array ends without ']' after record {_records} (truncated file?).");
+                }
+
+                var c = _buffer[pos];
+                if (c == (byte)']')
+                {
+                    EnsureOnlySpace(pos + 1);
+                    return;
+                }
+
+                if (c != (byte)',')
+                {
+                    throw Bad(pos, $"expected ',' or ']' after record {_records}, found '{(char)c}'");
+                }
+
+                pos = SkipSpace(pos + 1, topLevel: true);
+                if (pos >= _end)
+                {
+                    throw new ParityException($"{_path}:{LineAt(_end)}: the JSON array ends after record {_records} and a ',' (truncated file?).");
+                }
+            }
+            else if (pos >= _end)
+            {
+                return;
+            }
+
+            var at = _bufferOffset + pos;
+            if (at >= StopAt)
+            {
+                if (at == StopAt)
+                {
+                    StoppedAtSplit = true;
+                    _resumeAt = pos;
+                    return;
+                }
+
+                StopAt = long.MaxValue; // the split was not a record boundary: read everything here
+            }
+
+            if (_buffer[pos] != (byte)'{')
+            {
+                throw Bad(pos, $"expected a battle object (record {_records + 1}), found '{(char)_buffer[pos]}'");
+            }
+        }
+    }
+
+    private int ReadRecordWithRefill(int start)
+    {
+        while (true)
+        {
+            try
+            {
+                return ReadRecord(start);
+            }
+            catch (NeedMoreData)
+            {
+                if (_final)
+                {
+                    throw new ParityException($"{_path}:{LineAt(_end)}: the JSON ends inside record {_records + 1} (truncated file?).");
+                }
+
+                start = Shift(start);
+            }
+        }
+    }
+
+    /// <summary>Moves the bytes from <paramref name="start"/> to the front (growing the buffer when one record fills it) and refills.</summary>
+    private int Shift(int start)
+    {
+        _linesBeforeBuffer += _buffer.AsSpan(0, start).Count((byte)'\n');
+        _bufferOffset += start;
+        var remaining = _end - start;
+        if (start == 0)
+        {
+            Array.Resize(ref _buffer, _buffer.Length * 2);
+        }
+        else
+        {
+            _buffer.AsSpan(start, remaining).CopyTo(_buffer);
+        }
+
+        _end = remaining;
+        Fill(_end);
+        return 0;
+    }
+
+    private void Fill(int from)
+    {
+        _end = from;
+        while (!_final && _end < _buffer.Length)
+        {
+            var n = _stream.Read(_buffer, _end, _buffer.Length - _end);
+            if (n == 0)
+            {
+                _final = true;
+            }
+
+            _end += n;
+        }
+    }
+
+    /// <summary>Skips whitespace between records, refilling the buffer when it runs out.</summary>
+    private int SkipSpace(int pos, bool topLevel)
+    {
+        while (true)
+        {
+            while (pos < _end && IsSpace(_buffer[pos]))
+            {
+                pos++;
+            }
+
+            if (pos < _end || _final || !topLevel)
+            {
+                return pos;
+            }
+
+            pos = Shift(pos);
+        }
+    }
+
+    private void EnsureOnlySpace(int pos)
+    {
+        pos = SkipSpace(pos, topLevel: true);
+        if (pos < _end)
+        {
+            throw Bad(pos, "unexpected content after the end of the JSON array");
+        }
+    }
+
+    private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
+
+    private int Space(int pos)
+    {
+        while (true)
+        {
+            if (pos >= _end)
+            {
+                throw More;
+            }
+
+            if (!IsSpace(_buffer[pos]))
+            {
+                return pos;
+            }
+
+            pos++;
+        }
+    }
+
+    private int Expect(int pos, byte c, string what)
+    {
+        pos = Space(pos);
+        if (_buffer[pos] != c)
+        {
+            throw Bad(pos, $"record {_records + 1}: expected '{(char)c}' {what}, found '{(char)_buffer[pos]}'");
+        }
+
+        return pos + 1;
+    }
+
+    private int ReadRecord(int pos)
+    {
+        _row.Reset();
+        _criteriaTrue = 0;
+        var sawA = false;
+        var sawB = false;
+        var sawWinner = false;
+        pos = Expect(pos, (byte)'{', "to open a battle");
+        pos = Space(pos);
+        if (_buffer[pos] == (byte)'}')
+        {
+            pos++;
+        }
+        else
+        {
+            while (true)
+            {
+                pos = Key(pos, out var key);
+                pos = Space(pos);
+                switch (key)
+                {
+                    case Field.ModelA:
+                        pos = Text(pos, "model_a", out var a);
+                        _row.ModelA = _models.Intern(a);
+                        sawA = true;
+                        break;
+                    case Field.ModelB:
+                        pos = Text(pos, "model_b", out var b);
+                        _row.ModelB = _models.Intern(b);
+                        sawB = true;
+                        break;
+                    case Field.Winner:
+                        var winnerAt = pos;
+                        pos = Text(pos, "winner", out var label);
+                        if (!WinnerLabel.TryParse(label, out _row.Outcome))
+                        {
+                            throw Bad(winnerAt, $"record {_records + 1}: field 'winner' is '{Encoding.UTF8.GetString(label)}', expected model_a, model_b, tie or tie (bothbad)");
+                        }
+
+                        sawWinner = true;
+                        break;
+                    case Field.Anony:
+                        pos = Flag(pos, "anony", out _row.Anonymous);
+                        break;
+                    case Field.Tstamp:
+                        pos = Number(pos, "tstamp", out var seconds);
+                        _row.Tstamp = seconds ?? double.NaN;
+                        break;
+                    case Field.Language:
+                        if (_buffer[pos] == (byte)'"')
+                        {
+                            pos = Text(pos, "language", out var language);
+                            _row.Language = _languages.Intern(language);
+                        }
+                        else
+                        {
+                            pos = Skip(pos);
+                        }
+
+                        break;
+                    case Field.IsCode:
+                        pos = Flag(pos, "is_code", out var code);
+                        _row.HasCategoryInfo = true;
+                        if (code == true)
+                        {
+                            _row.Categories |= BattleCategories.Coding;
+                        }
+
+                        break;
+                    case Field.IsRefusal:
+                        pos = Flag(pos, "is_refusal", out var refusal);
+                        if (refusal == true)
+                        {
+                            _row.Categories |= BattleCategories.Refusal;
+                        }
+
+                        break;
+                    case Field.DedupTag:
+                        pos = DedupTag(pos);
+                        break;
+                    case Field.ConvMetadata:
+                        pos = ConvMetadata(pos);
+                        break;
+                    case Field.CategoryTag:
+                        pos = CategoryTag(pos);
+                        break;
+                    default:
+                        pos = Skip(pos);
+                        break;
+                }
+
+                pos = Space(pos);
+                var c = _buffer[pos++];
+                if (c == (byte)'}')
+                {
+                    break;
+                }
+
+                if (c != (byte)',')
+                {
+                    throw Bad(pos - 1, $"record {_records + 1}: expected ',' or '}}' between fields, found '{(char)c}'");
+                }
+            }
+        }
+
+        _records++;
+        if (!sawA || !sawB || !sawWinner)
+        {
+            var missing = !sawA ? "model_a" : !sawB ? "model_b" : "winner";
+            throw Bad(pos - 1, $"record {_records} has no field '{missing}'");
+        }
+
+        if (_criteriaTrue >= 6)
+        {
+            _row.Categories |= BattleCategories.HardPrompt;
+        }
+
+        _row.Record = _records;
+        _row.Line = -1;
+        _sink.Add(ref _row);
+        return pos;
+    }
+
     private enum Field : byte
     {
         Other,
@@ -28,255 +432,16 @@ internal sealed class JsonBattleReader
         CategoryTag,
     }
 
-    private enum CategoryGroup : byte
+    private int Key(int pos, out Field field)
     {
-        Other,
-        Criteria,
-        Math,
-        InstructionFollowing,
-        CreativeWriting,
-    }
-
-    private readonly string _path;
-    private readonly NameTable _models;
-    private readonly NameTable _languages;
-    private readonly IBattleSink _sink;
-
-    private int _recordDepth = -1;
-    private bool _inRecord;
-    private bool _sawModelA;
-    private bool _sawModelB;
-    private bool _sawWinner;
-    private Field _field;
-    private int _subField = -1;
-    private CategoryGroup _group;
-    private int _criteriaTrue;
-    private long _records;
-    private BattleRow _row;
-
-    // Line accounting: lines before the current buffer, and the buffer itself for error positions.
-    private long _linesBeforeBuffer = 1;
-    private byte[] _buffer = [];
-
-    public JsonBattleReader(string path, NameTable models, NameTable languages, IBattleSink sink)
-    {
-        _path = path;
-        _models = models;
-        _languages = languages;
-        _sink = sink;
-    }
-
-    /// <summary>The number of records read.</summary>
-    public long Records => _records;
-
-    public void Read(Stream stream, CancellationToken cancellationToken)
-    {
-        _buffer = ArrayPool<byte>.Shared.Rent(1 << 20);
-        try
+        pos = Space(pos);
+        if (_buffer[pos] != (byte)'"')
         {
-            ReadAll(stream, cancellationToken);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(_buffer);
-        }
-    }
-
-    private void ReadAll(Stream stream, CancellationToken cancellationToken)
-    {
-        var state = new JsonReaderState(new JsonReaderOptions { AllowMultipleValues = true, MaxDepth = 256 });
-        var length = 0;
-        var final = false;
-        var sawToken = false;
-        while (true)
-        {
-            cancellationToken.ThrowIfCancellationRequested();
-            while (!final && length < _buffer.Length)
-            {
-                var n = stream.Read(_buffer, length, _buffer.Length - length);
-                if (n == 0)
-                {
-                    final = true;
-                }
-
-                length += n;
-            }
-
-            var reader = new Utf8JsonReader(_buffer.AsSpan(0, length), final, state);
-            try
-            {
-                while (reader.Read())
-                {
-                    sawToken = true;
-                    Handle(ref reader);
-                }
-            }
-            catch (JsonException ex)
-            {
-                var at = LineAt((int)reader.BytesConsumed);
-                var what = final && ex.Message.Contains("end of", StringComparison.OrdinalIgnoreCase)
-                    ? "the JSON ends in the middle of a value (truncated file?)"
-                    : "invalid JSON";
-                throw new ParityException($"{_path}:{at}: {what} near record {_records + (_inRecord ? 0 : 1)}: {ex.Message}");
-            }
-
-            var consumed = (int)reader.BytesConsumed;
-            if (final)
-            {
-                if (!sawToken)
-                {
-                    throw new ParityException($"{_path}: the file is empty (no JSON value).");
-                }
-
-                if (_inRecord || reader.CurrentDepth > 0)
-                {
-                    throw new ParityException($"{_path}:{LineAt(consumed)}: the JSON ends inside record {_records} (truncated file?).");
-                }
-
-                return;
-            }
-
-            state = reader.CurrentState;
-            _linesBeforeBuffer += _buffer.AsSpan(0, consumed).Count((byte)'\n');
-            if (consumed == 0)
-            {
-                // One token is larger than the buffer: grow it.
-                var bigger = ArrayPool<byte>.Shared.Rent(_buffer.Length * 2);
-                _buffer.AsSpan(0, length).CopyTo(bigger);
-                ArrayPool<byte>.Shared.Return(_buffer);
-                _buffer = bigger;
-            }
-            else
-            {
-                _buffer.AsSpan(consumed, length - consumed).CopyTo(_buffer);
-                length -= consumed;
-            }
-        }
-    }
-
-    private long LineAt(int offsetInBuffer) =>
-        _linesBeforeBuffer + _buffer.AsSpan(0, Math.Min(offsetInBuffer, _buffer.Length)).Count((byte)'\n');
-
-    private void Handle(ref Utf8JsonReader reader)
-    {
-        var depth = reader.CurrentDepth;
-        var token = reader.TokenType;
-        if (_recordDepth < 0)
-        {
-            // The first token decides: an array of records, or records one after another (JSON Lines).
-            _recordDepth = token == JsonTokenType.StartArray ? 1 : 0;
-            if (token != JsonTokenType.StartArray && token != JsonTokenType.StartObject)
-            {
-                throw Bad(ref reader, "expected a JSON array of battle objects or one battle object per line");
-            }
-
-            if (token == JsonTokenType.StartArray)
-            {
-                return;
-            }
+            throw Bad(pos, $"record {_records + 1}: expected a field name, found '{(char)_buffer[pos]}'");
         }
 
-        if (depth < _recordDepth)
-        {
-            if (token is not (JsonTokenType.EndArray or JsonTokenType.StartArray))
-            {
-                throw Bad(ref reader, "expected a battle object");
-            }
-
-            return;
-        }
-
-        if (depth == _recordDepth)
-        {
-            if (token == JsonTokenType.StartObject)
-            {
-                StartRecord();
-            }
-            else if (token == JsonTokenType.EndObject)
-            {
-                EndRecord(ref reader);
-            }
-            else
-            {
-                throw Bad(ref reader, $"expected a battle object, found {token}");
-            }
-
-            return;
-        }
-
-        var level = depth - _recordDepth; // 1: record fields, 2: inside a nested field, 3: deeper
-        if (token == JsonTokenType.PropertyName)
-        {
-            if (level == 1)
-            {
-                _field = FieldOf(ref reader);
-                _subField = -1;
-                _group = CategoryGroup.Other;
-            }
-            else if (level == 2)
-            {
-                SubFieldName(ref reader);
-            }
-            else if (level == 3 && _field == Field.CategoryTag)
-            {
-                CategoryFlagName(ref reader);
-            }
-
-            return;
-        }
-
-        if (level == 1)
-        {
-            RecordValue(ref reader);
-        }
-        else if (level == 2)
-        {
-            SubFieldValue(ref reader);
-        }
-        else if (level == 3)
-        {
-            DeepValue(ref reader);
-        }
-    }
-
-    private void StartRecord()
-    {
-        _inRecord = true;
-        _records++;
-        _row.Reset();
-        _sawModelA = _sawModelB = _sawWinner = false;
-        _field = Field.Other;
-        _criteriaTrue = 0;
-    }
-
-    private void EndRecord(ref Utf8JsonReader reader)
-    {
-        _inRecord = false;
-        if (!_sawModelA || !_sawModelB || !_sawWinner)
-        {
-            var missing = !_sawModelA ? "model_a" : !_sawModelB ? "model_b" : "winner";
-            throw Bad(ref reader, $"record {_records} has no field '{missing}'");
-        }
-
-        if (_criteriaTrue >= 6)
-        {
-            _row.Categories |= BattleCategories.HardPrompt;
-        }
-
-        _row.Record = _records;
-        _row.Line = -1; // computed only on demand
-        _sink.Add(ref _row);
-    }
-
-    private static Field FieldOf(ref Utf8JsonReader reader)
-    {
-        if (reader.ValueIsEscaped)
-        {
-            return Field.Other;
-        }
-
-        var name = reader.ValueSpan;
-        return name.Length switch
+        pos = RawString(pos, out var name, out _);
+        field = name.Length switch
         {
             5 when name.SequenceEqual("anony"u8) => Field.Anony,
             6 when name.SequenceEqual("winner"u8) => Field.Winner,
@@ -291,101 +456,281 @@ internal sealed class JsonBattleReader
             13 when name.SequenceEqual("conv_metadata"u8) => Field.ConvMetadata,
             _ => Field.Other,
         };
+        return Expect(pos, (byte)':', "after a field name");
     }
 
-    private void RecordValue(ref Utf8JsonReader reader)
+    /// <summary>Reads a string at <paramref name="pos"/> (a quote); the span is the raw bytes between the quotes.</summary>
+    private int RawString(int pos, out ReadOnlySpan<byte> raw, out bool escaped)
     {
-        switch (_field)
+        var start = pos + 1;
+        var i = start;
+        escaped = false;
+        while (true)
         {
-            case Field.ModelA:
-                _row.ModelA = _models.Intern(StringBytes(ref reader, "model_a", out _));
-                _sawModelA = true;
-                break;
-            case Field.ModelB:
-                _row.ModelB = _models.Intern(StringBytes(ref reader, "model_b", out _));
-                _sawModelB = true;
-                break;
-            case Field.Winner:
-                var label = StringBytes(ref reader, "winner", out var text);
-                if (!WinnerLabel.TryParse(label, out _row.Outcome))
-                {
-                    throw Bad(ref reader, $"record {_records}: field 'winner' is '{text ?? Encoding.UTF8.GetString(label)}', expected model_a, model_b, tie or tie (bothbad)");
-                }
+            var rest = _buffer.AsSpan(i, _end - i);
+            var hit = rest.IndexOfAny((byte)'"', (byte)'\\');
+            if (hit < 0)
+            {
+                throw More;
+            }
 
-                _sawWinner = true;
-                break;
-            case Field.Anony:
-                _row.Anonymous = Boolean(ref reader, "anony");
-                break;
-            case Field.Tstamp:
-                if (reader.TokenType == JsonTokenType.Number)
-                {
-                    _row.Tstamp = reader.GetDouble();
-                }
-                else if (reader.TokenType != JsonTokenType.Null)
-                {
-                    throw Bad(ref reader, $"record {_records}: field 'tstamp' must be a number of seconds");
-                }
+            i += hit;
+            if (_buffer[i] == (byte)'"')
+            {
+                raw = _buffer.AsSpan(start, i - start);
+                return i + 1;
+            }
 
-                break;
-            case Field.Language:
-                if (reader.TokenType == JsonTokenType.String)
-                {
-                    _row.Language = _languages.Intern(StringBytes(ref reader, "language", out _));
-                }
-
-                break;
-            case Field.IsCode:
-                if (Boolean(ref reader, "is_code") == true)
-                {
-                    _row.Categories |= BattleCategories.Coding;
-                }
-
-                _row.HasCategoryInfo = true;
-                break;
-            case Field.IsRefusal:
-                if (Boolean(ref reader, "is_refusal") == true)
-                {
-                    _row.Categories |= BattleCategories.Refusal;
-                }
-
-                break;
-            case Field.CategoryTag:
-                _row.HasCategoryInfo |= reader.TokenType == JsonTokenType.StartObject;
-                break;
-            default:
-                break;
+            escaped = true;
+            i += 2; // skip the escaped character (\uXXXX's digits are plain bytes)
+            if (i > _end)
+            {
+                throw More;
+            }
         }
     }
 
-    private void SubFieldName(ref Utf8JsonReader reader)
+    private int Text(int pos, string field, out ReadOnlySpan<byte> value)
     {
-        _subField = -1;
-        var name = reader.ValueSpan;
-        switch (_field)
+        if (_buffer[pos] != (byte)'"')
         {
-            case Field.DedupTag:
-                _subField = name.SequenceEqual("sampled"u8) ? 0 : -1;
-                break;
-            case Field.ConvMetadata:
-                _subField = StyleIndex(name);
-                if (_subField >= 0)
-                {
-                    _row.HasStyle = true;
-                }
+            throw Bad(pos, $"record {_records + 1}: field '{field}' must be a string");
+        }
 
-                break;
-            case Field.CategoryTag:
-                _group = name.SequenceEqual("criteria_v0.1"u8) ? CategoryGroup.Criteria
-                    : name.SequenceEqual("math_v0.1"u8) ? CategoryGroup.Math
-                    : name.SequenceEqual("if_v0.1"u8) ? CategoryGroup.InstructionFollowing
-                    : name.SequenceEqual("creative_writing_v0.1"u8) ? CategoryGroup.CreativeWriting
-                    : CategoryGroup.Other;
-                break;
-            default:
-                break;
+        pos = RawString(pos, out value, out var escaped);
+        if (escaped)
+        {
+            value = Unescape(value, pos);
+        }
+
+        return pos;
+    }
+
+    private byte[] Unescape(ReadOnlySpan<byte> raw, int pos)
+    {
+        var quoted = new byte[raw.Length + 2];
+        quoted[0] = quoted[^1] = (byte)'"';
+        raw.CopyTo(quoted.AsSpan(1));
+        try
+        {
+            var reader = new System.Text.Json.Utf8JsonReader(quoted);
+            reader.Read();
+            return Encoding.UTF8.GetBytes(reader.GetString()!);
+        }
+        catch (System.Text.Json.JsonException ex)
+        {
+            throw Bad(pos, $"record {_records + 1}: invalid string escape ({ex.Message})");
         }
     }
+
+    private int Flag(int pos, string field, out bool? value)
+    {
+        var c = _buffer[pos];
+        if (c == (byte)'t')
+        {
+            value = true;
+            return Literal(pos, "true"u8);
+        }
+
+        if (c == (byte)'f')
+        {
+            value = false;
+            return Literal(pos, "false"u8);
+        }
+
+        if (c == (byte)'n')
+        {
+            value = null;
+            return Literal(pos, "null"u8);
+        }
+
+        if (c is (byte)'0' or (byte)'1')
+        {
+            pos = Number(pos, field, out var number);
+            value = number switch
+            {
+                0 => false,
+                1 => true,
+                _ => throw Bad(pos, $"record {_records + 1}: field '{field}' must be true or false"),
+            };
+            return pos;
+        }
+
+        throw Bad(pos, $"record {_records + 1}: field '{field}' must be true or false");
+    }
+
+    private int Literal(int pos, ReadOnlySpan<byte> literal)
+    {
+        if (pos + literal.Length > _end)
+        {
+            throw More;
+        }
+
+        if (!_buffer.AsSpan(pos, literal.Length).SequenceEqual(literal))
+        {
+            throw Bad(pos, $"record {_records + 1}: invalid literal (expected {Encoding.ASCII.GetString(literal)})");
+        }
+
+        return pos + literal.Length;
+    }
+
+    private int Number(int pos, string field, out double? value)
+    {
+        if (_buffer[pos] == (byte)'n')
+        {
+            value = null;
+            return Literal(pos, "null"u8);
+        }
+
+        var i = pos;
+        while (i < _end && _buffer[i] is (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'+' or (byte)'.' or (byte)'e' or (byte)'E')
+        {
+            i++;
+        }
+
+        if (i >= _end && !_final)
+        {
+            throw More;
+        }
+
+        if (i == pos || !Utf8Parser.TryParse(_buffer.AsSpan(pos, i - pos), out double number, out var used) || used != i - pos)
+        {
+            throw Bad(pos, $"record {_records + 1}: field '{field}' must be a number");
+        }
+
+        value = number;
+        return i;
+    }
+
+    /// <summary>Skips any JSON value: strings, numbers, literals, and nested objects or arrays by bracket depth.</summary>
+    private int Skip(int pos)
+    {
+        var c = _buffer[pos];
+        switch (c)
+        {
+            case (byte)'"':
+                return RawString(pos, out _, out _);
+            case (byte)'t':
+                return Literal(pos, "true"u8);
+            case (byte)'f':
+                return Literal(pos, "false"u8);
+            case (byte)'n':
+                return Literal(pos, "null"u8);
+            case (byte)'{' or (byte)'[':
+                break;
+            default:
+                return Number(pos, "value", out _);
+        }
+
+        var depth = 0;
+        var i = pos;
+        while (true)
+        {
+            var hit = _buffer.AsSpan(i, _end - i).IndexOfAny("\"{}[]"u8);
+            if (hit < 0)
+            {
+                throw More;
+            }
+
+            i += hit;
+            switch (_buffer[i])
+            {
+                case (byte)'"':
+                    i = RawString(i, out _, out _);
+                    continue;
+                case (byte)'{' or (byte)'[':
+                    depth++;
+                    break;
+                default:
+                    depth--;
+                    if (depth == 0)
+                    {
+                        return i + 1;
+                    }
+
+                    break;
+            }
+
+            i++;
+        }
+    }
+
+    /// <summary>Iterates the members of an object at <paramref name="pos"/>, calling <paramref name="member"/> with the key and the value position.</summary>
+    private int Members(int pos, MemberReader member)
+    {
+        if (_buffer[pos] != (byte)'{')
+        {
+            return Skip(pos);
+        }
+
+        pos = Space(pos + 1);
+        if (_buffer[pos] == (byte)'}')
+        {
+            return pos + 1;
+        }
+
+        while (true)
+        {
+            pos = Space(pos);
+            if (_buffer[pos] != (byte)'"')
+            {
+                throw Bad(pos, $"record {_records + 1}: expected a field name");
+            }
+
+            pos = RawString(pos, out var name, out _);
+            pos = Expect(pos, (byte)':', "after a field name");
+            pos = Space(pos);
+            pos = member(name, pos);
+            pos = Space(pos);
+            var c = _buffer[pos++];
+            if (c == (byte)'}')
+            {
+                return pos;
+            }
+
+            if (c != (byte)',')
+            {
+                throw Bad(pos - 1, $"record {_records + 1}: expected ',' or '}}' in an object");
+            }
+        }
+    }
+
+    private delegate int MemberReader(ReadOnlySpan<byte> name, int pos);
+
+    private int DedupTag(int pos) => Members(pos, _dedupMember ??= (name, at) =>
+        name.SequenceEqual("sampled"u8) ? Flag(at, "dedup_tag.sampled", out _row.DedupSampled) : Skip(at));
+
+    private MemberReader? _dedupMember;
+
+    private int ConvMetadata(int pos) => Members(pos, (name, at) =>
+    {
+        var k = StyleIndex(name);
+        if (k < 0)
+        {
+            return Skip(at);
+        }
+
+        _row.HasStyle = true;
+        if (_buffer[at] == (byte)'{')
+        {
+            // header_count_a and friends are dicts (h1…h6, ordered/unordered, **/__): summed.
+            return Members(at, (_, inner) =>
+            {
+                if (_buffer[inner] is (>= (byte)'0' and <= (byte)'9') or (byte)'-')
+                {
+                    var end = Number(inner, "conv_metadata", out var part);
+                    _row.Style[k] += part ?? 0;
+                    return end;
+                }
+
+                return Skip(inner);
+            });
+        }
+
+        var after = Number(at, "conv_metadata", out var value);
+        _row.Style[k] = value ?? 0;
+        return after;
+    });
 
     private static int StyleIndex(ReadOnlySpan<byte> name) =>
         name.SequenceEqual("sum_assistant_a_tokens"u8) ? 0
@@ -398,82 +743,45 @@ internal sealed class JsonBattleReader
         : name.SequenceEqual("bold_count_b"u8) ? 7
         : -1;
 
-    private void SubFieldValue(ref Utf8JsonReader reader)
+    private int CategoryTag(int pos)
     {
-        if (_subField < 0)
+        _row.HasCategoryInfo |= _buffer[pos] == (byte)'{';
+        return Members(pos, (group, at) =>
         {
-            return;
-        }
-
-        if (_field == Field.DedupTag)
-        {
-            _row.DedupSampled = Boolean(ref reader, "dedup_tag.sampled");
-        }
-        else if (_field == Field.ConvMetadata && reader.TokenType == JsonTokenType.Number)
-        {
-            _row.Style[_subField] = reader.GetDouble();
-        }
-    }
-
-    private void CategoryFlagName(ref Utf8JsonReader reader)
-    {
-        var name = reader.ValueSpan;
-        _subField = _group switch
-        {
-            CategoryGroup.Criteria => 0,
-            CategoryGroup.Math => name.SequenceEqual("math"u8) ? 1 : -1,
-            CategoryGroup.InstructionFollowing => name.SequenceEqual("if"u8) ? 2 : -1,
-            CategoryGroup.CreativeWriting => name.SequenceEqual("creative_writing"u8) ? 3 : -1,
-            _ => -1,
-        };
-    }
-
-    private void DeepValue(ref Utf8JsonReader reader)
-    {
-        if (_field == Field.ConvMetadata && _subField >= 0 && reader.TokenType == JsonTokenType.Number)
-        {
-            // header_count_a and friends are dicts (h1…h6, ordered/unordered): summed.
-            _row.Style[_subField] += reader.GetDouble();
-        }
-        else if (_field == Field.CategoryTag && _subField >= 0 && reader.TokenType == JsonTokenType.True)
-        {
-            switch (_subField)
+            if (group.SequenceEqual("criteria_v0.1"u8))
             {
-                case 0: _criteriaTrue++; break;
-                case 1: _row.Categories |= BattleCategories.Math; break;
-                case 2: _row.Categories |= BattleCategories.InstructionFollowing; break;
-                case 3: _row.Categories |= BattleCategories.CreativeWriting; break;
-                default: break;
+                return Members(at, (_, inner) => TrueFlag(inner, () => _criteriaTrue++));
             }
-        }
+
+            var (flag, category) =
+                group.SequenceEqual("math_v0.1"u8) ? ("math", BattleCategories.Math)
+                : group.SequenceEqual("if_v0.1"u8) ? ("if", BattleCategories.InstructionFollowing)
+                : group.SequenceEqual("creative_writing_v0.1"u8) ? ("creative_writing", BattleCategories.CreativeWriting)
+                : (null, BattleCategories.None);
+            if (flag is null)
+            {
+                return Skip(at);
+            }
+
+            return Members(at, (name, inner) =>
+                Encoding.ASCII.GetByteCount(flag) == name.Length && name.SequenceEqual(Encoding.ASCII.GetBytes(flag))
+                    ? TrueFlag(inner, () => _row.Categories |= category)
+                    : Skip(inner));
+        });
     }
 
-    private bool? Boolean(ref Utf8JsonReader reader, string field) => reader.TokenType switch
+    private int TrueFlag(int pos, Action onTrue)
     {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        JsonTokenType.Null => null,
-        JsonTokenType.Number when Utf8Parser.TryParse(reader.ValueSpan, out int n, out _) && n is 0 or 1 => n == 1,
-        _ => throw Bad(ref reader, $"record {_records}: field '{field}' must be true or false"),
-    };
-
-    private ReadOnlySpan<byte> StringBytes(ref Utf8JsonReader reader, string field, out string? unescaped)
-    {
-        unescaped = null;
-        if (reader.TokenType != JsonTokenType.String)
+        if (_buffer[pos] == (byte)'t')
         {
-            throw Bad(ref reader, $"record {_records}: field '{field}' must be a string, found {reader.TokenType}");
+            onTrue();
+            return Literal(pos, "true"u8);
         }
 
-        if (!reader.ValueIsEscaped)
-        {
-            return reader.ValueSpan;
-        }
-
-        unescaped = reader.GetString()!;
-        return Encoding.UTF8.GetBytes(unescaped);
+        return Skip(pos);
     }
 
-    private ParityException Bad(ref Utf8JsonReader reader, string message) =>
-        new($"{_path}:{LineAt((int)reader.TokenStartIndex)}: {message}.");
+    private long LineAt(int offset) => _linesBeforeBuffer + _buffer.AsSpan(0, Math.Min(offset, _end)).Count((byte)'\n');
+
+    private ParityException Bad(int pos, string message) => new($"{_path}:{LineAt(pos)}: {message}.");
 }

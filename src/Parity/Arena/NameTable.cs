@@ -20,11 +20,76 @@ internal sealed class NameTable
 
     public IReadOnlyList<string> Names => _names;
 
+    // Open-addressing table over the UTF-8 bytes of each name, so the hot path never decodes.
+    private byte[][] _slotBytes = new byte[256][];
+    private int[] _slotIndex = new int[256];
+    private int _slotCount;
+
     public int Intern(ReadOnlySpan<byte> utf8)
     {
+        var hash = HashOf(utf8);
+        var mask = _slotBytes.Length - 1;
+        for (var slot = hash & mask; ; slot = (slot + 1) & mask)
+        {
+            var bytes = _slotBytes[slot];
+            if (bytes is null)
+            {
+                break;
+            }
+
+            if (utf8.SequenceEqual(bytes))
+            {
+                return _slotIndex[slot];
+            }
+        }
+
         Span<char> chars = utf8.Length <= 256 ? stackalloc char[utf8.Length] : new char[utf8.Length];
         var n = Encoding.UTF8.GetChars(utf8, chars);
-        return Intern((ReadOnlySpan<char>)chars[..n]);
+        var index = Intern((ReadOnlySpan<char>)chars[..n]);
+        AddSlot(utf8.ToArray(), index);
+        return index;
+    }
+
+    private static int HashOf(ReadOnlySpan<byte> utf8)
+    {
+        // FNV-1a: names are short, and this is cheaper than decoding them.
+        var hash = 2166136261u;
+        foreach (var b in utf8)
+        {
+            hash = (hash ^ b) * 16777619u;
+        }
+
+        return (int)(hash & 0x7FFFFFFF);
+    }
+
+    private void AddSlot(byte[] bytes, int index)
+    {
+        if ((_slotCount + 1) * 2 > _slotBytes.Length)
+        {
+            var oldBytes = _slotBytes;
+            var oldIndex = _slotIndex;
+            _slotBytes = new byte[oldBytes.Length * 2][];
+            _slotIndex = new int[oldBytes.Length * 2];
+            _slotCount = 0;
+            for (var i = 0; i < oldBytes.Length; i++)
+            {
+                if (oldBytes[i] is { } existing)
+                {
+                    AddSlot(existing, oldIndex[i]);
+                }
+            }
+        }
+
+        var mask = _slotBytes.Length - 1;
+        var slot = HashOf(bytes) & mask;
+        while (_slotBytes[slot] is not null)
+        {
+            slot = (slot + 1) & mask;
+        }
+
+        _slotBytes[slot] = bytes;
+        _slotIndex[slot] = index;
+        _slotCount++;
     }
 
     public int Intern(ReadOnlySpan<char> name)

@@ -30,6 +30,10 @@ public static class VoteLoader
         {
             new CsvBattleReader(path, models, languages, tally).Read(stream, cancellationToken);
         }
+        else if (stream.Length >= ParallelThreshold && Environment.ProcessorCount > 1 && FindSplit(stream) is { } split)
+        {
+            ReadJsonInTwo(path, stream, split, tally, filter, keepSequence, keepStyle, cancellationToken);
+        }
         else
         {
             new JsonBattleReader(path, models, languages, tally).Read(stream, cancellationToken);
@@ -47,6 +51,109 @@ public static class VoteLoader
         }
 
         return new VoteSet(path, format, table, stats, Remap(tally.Sequence, newIndex));
+    }
+
+    /// <summary>Files from this size on are read by two threads, each from its half.</summary>
+    internal static long ParallelThreshold { get; set; } = 48L << 20;
+
+    /// <summary>
+    /// A likely record start near the middle of a JSON file: a '{' that begins a line whose
+    /// previous non-blank byte is ',' (arrays) or a newline (JSON Lines). Only a guess: the first
+    /// reader confirms it by arriving there exactly between two records, or everything is read
+    /// by the first reader alone.
+    /// </summary>
+    private static (long Offset, bool Array)? FindSplit(FileStream stream)
+    {
+        Span<byte> head = stackalloc byte[64];
+        stream.Position = 0;
+        var n = stream.Read(head);
+        var first = head[..n].IndexOfAnyExcept(" \t\r\n\uFEFF"u8);
+        var array = first >= 0 && head[first] == (byte)'[';
+
+        var window = new byte[1 << 20];
+        var start = stream.Length / 2;
+        stream.Position = start;
+        var length = stream.ReadAtLeast(window, window.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        for (var i = window.AsSpan(0, length).IndexOf((byte)'\n'); i >= 0 && i < length; )
+        {
+            var j = i + 1;
+            while (j < length && window[j] is (byte)' ' or (byte)'\t' or (byte)'\r')
+            {
+                j++;
+            }
+
+            if (j < length && window[j] == (byte)'{')
+            {
+                var k = i - 1;
+                while (k >= 0 && window[k] is (byte)' ' or (byte)'\t' or (byte)'\r')
+                {
+                    k--;
+                }
+
+                if (k >= 0 && (array ? window[k] == (byte)',' : window[k] is (byte)'}' or (byte)'\n'))
+                {
+                    return (start + j, array);
+                }
+            }
+
+            var next = window.AsSpan(i + 1, length - i - 1).IndexOf((byte)'\n');
+            i = next < 0 ? -1 : i + 1 + next;
+        }
+
+        return null;
+    }
+
+    private static void ReadJsonInTwo(string path, FileStream stream, (long Offset, bool Array) split, VoteTally tally, VoteFilter filter, bool keepSequence, bool keepStyle, CancellationToken cancellationToken)
+    {
+        var laterModels = new NameTable();
+        var laterLanguages = new NameTable();
+        var later = new VoteTally(path, filter, laterModels, laterLanguages, keepSequence, keepStyle);
+        var second = Task.Run(() =>
+        {
+            using var rest = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            rest.Position = split.Offset;
+            new JsonBattleReader(path, laterModels, laterLanguages, later).ReadFrom(rest, split.Offset, split.Array, cancellationToken);
+        }, cancellationToken);
+
+        var first = new JsonBattleReader(path, tally.Models, tally.Languages, tally) { StopAt = split.Offset };
+        try
+        {
+            first.Read(stream, cancellationToken);
+        }
+        catch
+        {
+            // The first half decides which error the user sees; the second reader's work is dropped.
+            try
+            {
+                second.Wait(cancellationToken);
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
+        }
+
+        try
+        {
+            second.Wait(cancellationToken);
+        }
+        catch (AggregateException) when (first.StoppedAtSplit)
+        {
+            // A bad record in the second half (or a wrong guess): read it again in order, so the
+            // error names the true line and record number.
+            first.Continue();
+            return;
+        }
+        catch (AggregateException)
+        {
+        }
+
+        if (first.StoppedAtSplit)
+        {
+            tally.Merge(later);
+        }
     }
 
     internal static string Describe(VoteFilterStats s)

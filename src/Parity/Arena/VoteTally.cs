@@ -37,6 +37,10 @@ internal sealed class VoteTally : IBattleSink
 
     public VoteSequence? Sequence { get; }
 
+    public NameTable Models => _models;
+
+    public NameTable Languages => _languages;
+
     public void Add(ref BattleRow row)
     {
         _read++;
@@ -210,6 +214,57 @@ internal sealed class VoteTally : IBattleSink
 
         _counts = counts;
         _capacity = capacity;
+    }
+
+    /// <summary>Adds what another tally (read from a later part of the same file) counted; its battles follow this one's.</summary>
+    public void Merge(VoteTally later)
+    {
+        var map = new int[later._models.Count];
+        for (var i = 0; i < map.Length; i++)
+        {
+            map[i] = _models.Intern(later._models[i].AsSpan());
+        }
+
+        var needed = _models.Count;
+        if (needed > _capacity)
+        {
+            Grow(needed);
+        }
+
+        for (var a = 0; a < later._models.Count; a++)
+        {
+            for (var b = a + 1; b < later._models.Count; b++)
+            {
+                var o = (a * later._capacity + b) * 3;
+                var (x, y, flip) = map[a] < map[b] ? (map[a], map[b], false) : (map[b], map[a], true);
+                var target = (x * _capacity + y) * 3;
+                _counts[target] += flip ? later._counts[o + 2] : later._counts[o];
+                _counts[target + 1] += later._counts[o + 1];
+                _counts[target + 2] += flip ? later._counts[o] : later._counts[o + 2];
+            }
+        }
+
+        if (Sequence is { } sequence && later.Sequence is { } more)
+        {
+            for (var r = 0; r < more.Count; r++)
+            {
+                sequence.ModelA.Add(map[more.ModelA[r]]);
+                sequence.ModelB.Add(map[more.ModelB[r]]);
+            }
+
+            sequence.Outcome.AddRange(more.Outcome);
+            sequence.Tstamp.AddRange(more.Tstamp);
+            sequence.Style.AddRange(more.Style);
+        }
+
+        _read += later._read;
+        _kept += later._kept;
+        _notAnonymous += later._notAnonymous;
+        _notSampled += later._notSampled;
+        _otherLanguage += later._otherLanguage;
+        _outsideDates += later._outsideDates;
+        _otherCategory += later._otherCategory;
+        _self += later._self;
     }
 
     /// <summary>The kept votes as a table, after dropping models with fewer than <see cref="VoteFilter.MinVotes"/> battles.</summary>
