@@ -55,6 +55,7 @@ internal static class ReportConsole
         console.MarkupLine(Markup.Escape(Plain(MarkdownReport.TrendSentence("Trend, last 12 months", uc.TrendLast12Months))));
         console.MarkupLine(Markup.Escape(Plain(MarkdownReport.LagSentence(r.Gap.ChinaLag))));
         console.MarkupLine(Markup.Escape(Plain(MarkdownReport.TrendSentence("Closed − open gap trend", r.Gap.ClosedOpen.Trend))));
+        console.MarkupLine(Markup.Escape(Plain(MarkdownReport.LagSentence(r.Gap.OpenLag, "open-weights", "closed"))));
         if (uc.Holes.Count > 0)
         {
             console.MarkupLine("[grey]holes: " + Markup.Escape(string.Join("; ", uc.Holes.Select(h => $"{Fmt.Date(h.From)} → {Fmt.Date(h.To)}"))) + "[/]");

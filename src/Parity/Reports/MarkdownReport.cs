@@ -73,12 +73,12 @@ public static class MarkdownReport
         ? $"{what}: fewer than three monthly points, no trend."
         : $"{what}: **{Fmt.Num(t.SlopePerMonth, "+0.00;-0.00")} points/month**, 95% CI [{Fmt.Num(t.Lower, "F2")}, {Fmt.Num(t.Upper, "F2")}], over {t.Months} monthly points {t.From:yyyy-MM} → {t.To:yyyy-MM}; P(gap shrinking) = **{Fmt.Pct(t.ProbabilityShrinking)}**.";
 
-    internal static string LagSentence(FrontierLag? lag) => lag switch
+    internal static string LagSentence(FrontierLag? lag, string trailing = "Chinese", string leading = "US") => lag switch
     {
         null => "Months behind: not computable (a group has no model on the newest snapshot).",
-        { Reacher: null } => $"Months behind: none — no US model on the {Fmt.Date(lag.AsOf)} board scores as high as {lag.Target.Key} ({Fmt.Score(lag.Target.Rating)}).",
-        _ => $"The best Chinese model, {lag.Target.Key}, scores {Fmt.Score(lag.Target.Rating)} on {Fmt.Date(lag.AsOf)}. The first US model to reach that score on the same board was **{lag.Reacher.Key}** ({Fmt.Score(lag.Reacher.Rating)}), " +
-             $"on the leaderboard since {Fmt.Date(lag.ReachedOn!.Value)}{(lag.Censored ? ", the first snapshot of the history" : "")}: the Chinese frontier trails by **{(lag.Censored ? "at least " : "")}{Fmt.Months(lag.Months)} months** (range {Fmt.Months(lag.MonthsLow)}–{Fmt.Months(lag.MonthsHigh)} with the target at the ends of its 95% interval).",
+        { Reacher: null } => $"Months behind: none — no {leading} model on the {Fmt.Date(lag.AsOf)} board scores as high as {lag.Target.Key} ({Fmt.Score(lag.Target.Rating)}).",
+        _ => $"The best {trailing} model, {lag.Target.Key}, scores {Fmt.Score(lag.Target.Rating)} on {Fmt.Date(lag.AsOf)}. The first {leading} model to reach that score on the same board was **{lag.Reacher.Key}** ({Fmt.Score(lag.Reacher.Rating)}), " +
+             $"on the leaderboard since {Fmt.Date(lag.ReachedOn!.Value)}{(lag.Censored ? ", the first snapshot of the history" : "")}: the {trailing} frontier trails by **{(lag.Censored ? "at least " : "")}{Fmt.Months(lag.Months)} months** (range {Fmt.Months(lag.MonthsLow)}–{Fmt.Months(lag.MonthsHigh)} with the target at the ends of its 95% interval).",
     };
 
     private static void AppendTrend(StringBuilder md, HeadToHeadReport r, IReadOnlyCollection<string> charts)
@@ -96,6 +96,7 @@ public static class MarkdownReport
             md.AppendLine($"- {TrendSentence("Trend over the last 12 months", uc.TrendLast12Months)}");
             md.AppendLine($"- {LagSentence(g.ChinaLag)}");
             md.AppendLine($"- Closed vs open weights: {TrendSentence("trend of the closed − open gap", g.ClosedOpen.Trend)}");
+            md.AppendLine($"- {LagSentence(g.OpenLag, "open-weights", "closed")}");
             md.AppendLine(uc.Holes.Count == 0
                 ? "- Holes: none longer than 45 days."
                 : "- Holes (no snapshot for more than 45 days): " + string.Join("; ", uc.Holes.Select(h => $"{Fmt.Date(h.From)} → {Fmt.Date(h.To)} ({h.Days} days: {h.Reason})")) + ".");

@@ -38,6 +38,7 @@ public static class ReportBuilder
             Section(usChina, newest.Date),
             Section(closedOpen, newest.Date),
             FrontierLag.Compute(newest, history, ModelGroup.UnitedStates, ModelGroup.China),
+            FrontierLag.Compute(newest, history, ModelGroup.ClosedWeights, ModelGroup.OpenWeights),
             TrendEstimate.MethodText,
             FrontierLag.MethodText);
 

@@ -54,6 +54,7 @@ public sealed record TrendSection(
     GapSection UsChina,
     GapSection ClosedOpen,
     FrontierLag? ChinaLag,
+    FrontierLag? OpenLag,
     string TrendMethod,
     string LagMethod);
 
