@@ -202,6 +202,15 @@ public static class MarkdownReport
                 (fewer >= 1 ? $"{Fmt.Num(fewer, "0.0")}× fewer" : $"{Fmt.Num(1 / fewer, "0.0")}× more") + $" active parameters per token ({Fmt.Params(m2.ActiveParamsB)} vs {Fmt.Params(d2.ActiveParamsB)}) and {Fmt.Num(m2.TotalParamsB!.Value / d2.TotalParamsB!.Value, "0.0")}× the total parameters.");
         }
 
+        var moeRows = e.OpenModels.Where(r => r.Kind == "moe").ToList();
+        var denseRows = e.OpenModels.Where(r => r.Kind == "dense").ToList();
+        if (moeRows.Count > 0 && denseRows.Count > 0)
+        {
+            md.AppendLine($"- Of the {e.OpenModels.Count} open-weights models on the board with a published architecture, {moeRows.Count} are MoE (median score {Fmt.Score(Median(moeRows.Select(r => r.Model.Rating)))}, median {Fmt.Params(Median(moeRows.Select(r => r.ActiveParamsB!.Value)))} active) " +
+                $"and {denseRows.Count} dense (median score {Fmt.Score(Median(denseRows.Select(r => r.Model.Rating)))}, median {Fmt.Params(Median(denseRows.Select(r => r.ActiveParamsB!.Value)))}). " +
+                $"The frontier of score against active parameters: {string.Join(" → ", e.ActiveParamsFrontier.Select(r => $"{r.Model.Key} ({Fmt.Params(r.ActiveParamsB)}, {Fmt.Score(r.Model.Rating)})"))}.");
+        }
+
         md.AppendLine();
         if (charts.Contains(ReportCharts.EfficiencyChart))
         {
@@ -279,6 +288,12 @@ public static class MarkdownReport
 
         md.AppendLine($"Method: {c.Method}.");
         md.AppendLine();
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 
     private static string Cell(string? text) => (text ?? "").Replace("|", "\\|", StringComparison.Ordinal).Replace("\n", " ", StringComparison.Ordinal);
