@@ -32,23 +32,27 @@ now() { date +%s.%N; }
 # Warm the page cache once for both.
 cat "$data" >/dev/null
 
-parity_times=() fastchat_times=()
+# Each run: wall seconds and CPU seconds (user + sys, children included) from /usr/bin/time;
+# FastChat's own timer also reports its fit + bootstrap alone (rating_seconds, without pd.read_json).
+pw=() pc=() fw=() fc=() fr=()
 for i in $(seq 1 "$runs"); do
-  t0=$(now)
-  "$parity" arena rate "$data" --bootstrap 100 --seed 0 --format csv >"$work/parity.csv"
-  t1=$(now)
-  /usr/bin/python3 "$here/fastchat_baseline.py" "$fastchat" "$data" --rounds 100 >"$work/fastchat.csv" 2>"$work/fastchat.err"
-  t2=$(now)
-  p=$(echo "$t1 - $t0" | bc -l); f=$(echo "$t2 - $t1" | bc -l)
-  parity_times+=("$p"); fastchat_times+=("$f")
-  printf 'run %d: parity %.3f s, fastchat %.3f s\n' "$i" "$p" "$f"
+  /usr/bin/time -f '%e %U %S' -o "$work/parity.time" \
+    "$parity" arena rate "$data" --bootstrap 100 --seed 0 --format csv >"$work/parity.csv"
+  /usr/bin/time -f '%e %U %S' -o "$work/fastchat.time" \
+    /usr/bin/python3 "$here/fastchat_baseline.py" "$fastchat" "$data" --rounds 100 >"$work/fastchat.csv" 2>"$work/fastchat.err"
+  read -r w u s <"$work/parity.time"; pw+=("$w"); pc+=("$(echo "$u + $s" | bc -l)")
+  read -r w u s <"$work/fastchat.time"; fw+=("$w"); fc+=("$(echo "$u + $s" | bc -l)")
+  fr+=("$(grep -o 'rating_seconds=[0-9.]*' "$work/fastchat.err" | cut -d= -f2)")
+  printf 'run %d: parity %s s wall (%s s CPU); FastChat %s s wall (%s s CPU; fit+bootstrap %s s)\n' \
+    "$i" "${pw[-1]}" "${pc[-1]}" "${fw[-1]}" "${fc[-1]}" "${fr[-1]}"
 done
 
-pm=$(printf '%s\n' "${parity_times[@]}" | median)
-fm=$(printf '%s\n' "${fastchat_times[@]}" | median)
-printf 'median of %d runs, %d votes, 150 models, 100 bootstrap rounds, %d cores:\n' "$runs" "$votes" "$(nproc)"
-printf '  parity arena rate   %.3f s\n' "$pm"
-printf '  FastChat (baseline) %.3f s\n' "$fm"
-printf '  speed-up            %.1fx\n' "$(echo "$fm / $pm" | bc -l)"
+m() { printf '%s\n' "$@" | median; }
+printf 'medians of %d runs, %d votes, 150 models, 100 bootstrap rounds, %d cores, load average %s:\n' \
+  "$runs" "$votes" "$(nproc)" "$(cut -d' ' -f1-3 /proc/loadavg)"
+printf '  parity arena rate (whole command)   %6.3f s wall  %6.3f s CPU\n' "$(m "${pw[@]}")" "$(m "${pc[@]}")"
+printf '  FastChat (read_json + fit + boot)   %6.3f s wall  %6.3f s CPU\n' "$(m "${fw[@]}")" "$(m "${fc[@]}")"
+printf '  FastChat fit + bootstrap alone      %6.3f s wall\n' "$(m "${fr[@]}")"
+printf '  speed-up (wall, whole vs whole)     %6.1fx\n' "$(echo "$(m "${fw[@]}") / $(m "${pw[@]}")" | bc -l)"
 echo "top 3 (model,rating,q025,q975) — parity:"; sed -n 2,4p "$work/parity.csv" | cut -d, -f4-7
-echo "FastChat (anchored to mean 1000 as well):"; head -3 "$work/fastchat.csv"
+echo "FastChat (mean 1000 as well; its L-BFGS stops at gtol 1e-6, so the last digits differ):"; head -3 "$work/fastchat.csv"

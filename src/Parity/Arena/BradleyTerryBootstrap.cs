@@ -3,7 +3,7 @@ namespace Parity.Arena;
 /// <summary>
 /// Bootstrap replicates of a Bradley–Terry fit as LMArena computes them: the counts of the unique
 /// (pair, outcome) cells are drawn from Multinomial(N, counts / N) — the same as resampling the
-/// votes with replacement — and each replicate is refit. Refits start at the full fit and reuse
+/// votes with replacement (<see cref="MultinomialSampler"/>) — and each replicate is refit. Refits start at the full fit and reuse
 /// its curvature, so most cost a handful of gradient evaluations. Rounds run in parallel, each
 /// with its own random stream derived from (seed, round), so the output does not depend on the
 /// number of threads.
@@ -46,7 +46,7 @@ internal static class BradleyTerryBootstrap
         var tolerance = 1e-7 * Math.Max(1, total);
         var results = new double[rounds][];
         var done = 0;
-        Binomial.Prepare(total);
+        var sampler = new MultinomialSampler(counts);
         Parallel.For(
             0,
             rounds,
@@ -55,7 +55,7 @@ internal static class BradleyTerryBootstrap
             (round, _, work) =>
             {
                 var random = new SplitMix(seed, (ulong)round);
-                Binomial.Multinomial(random, total, counts, total, work.Drawn);
+                sampler.Draw(random, work.Drawn, work.Tree);
                 Array.Clear(work.N);
                 Array.Clear(work.S);
                 for (var c = 0; c < work.Drawn.Length; c++)
@@ -87,6 +87,7 @@ internal static class BradleyTerryBootstrap
     private sealed class Workspace(int models, int pairs, int cells)
     {
         public long[] Drawn { get; } = new long[cells];
+        public long[] Tree { get; } = new long[cells + 1];
         public double[] N { get; } = new double[pairs];
         public double[] S { get; } = new double[pairs];
         public double[] Gradient { get; } = new double[models];

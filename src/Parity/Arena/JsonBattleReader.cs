@@ -50,6 +50,12 @@ internal sealed class JsonBattleReader
     /// </summary>
     public long StopAt { get; set; } = long.MaxValue;
 
+    /// <summary>Parse <c>tstamp</c> (for date filters and Elo order); otherwise it is only skipped.</summary>
+    public bool NeedTstamp { get; init; } = true;
+
+    /// <summary>Read <c>language</c> (for language filters); otherwise it is only skipped.</summary>
+    public bool NeedLanguage { get; init; } = true;
+
     /// <summary>True when <see cref="Read"/> stopped at <see cref="StopAt"/>; false when it read to the end.</summary>
     public bool StoppedAtSplit { get; private set; }
 
@@ -337,11 +343,11 @@ internal sealed class JsonBattleReader
                     case Field.Anony:
                         pos = Flag(pos, "anony", out _row.Anonymous);
                         break;
-                    case Field.Tstamp:
+                    case Field.Tstamp when NeedTstamp:
                         pos = Number(pos, "tstamp", out var seconds);
                         _row.Tstamp = seconds ?? double.NaN;
                         break;
-                    case Field.Language:
+                    case Field.Language when NeedLanguage:
                         if (_buffer[pos] == (byte)'"')
                         {
                             pos = Text(pos, "language", out var language);
@@ -440,6 +446,11 @@ internal sealed class JsonBattleReader
             throw Bad(pos, $"record {_records + 1}: expected a field name, found '{(char)_buffer[pos]}'");
         }
 
+        if (FastKey(pos, out field, out var after))
+        {
+            return Expect(after, (byte)':', "after a field name");
+        }
+
         pos = RawString(pos, out var name, out _);
         field = name.Length switch
         {
@@ -457,6 +468,25 @@ internal sealed class JsonBattleReader
             _ => Field.Other,
         };
         return Expect(pos, (byte)':', "after a field name");
+    }
+
+    /// <summary>Recognises the common field names in place, without searching for the closing quote.</summary>
+    private bool FastKey(int pos, out Field field, out int after)
+    {
+        var rest = _buffer.AsSpan(pos + 1, Math.Max(0, Math.Min(16, _end - pos - 1)));
+        (field, var length) = rest.IsEmpty ? (Field.Other, 0) : rest[0] switch
+        {
+            (byte)'m' when rest.StartsWith("model_a\""u8) => (Field.ModelA, 7),
+            (byte)'m' when rest.StartsWith("model_b\""u8) => (Field.ModelB, 7),
+            (byte)'w' when rest.StartsWith("winner\""u8) => (Field.Winner, 6),
+            (byte)'a' when rest.StartsWith("anony\""u8) => (Field.Anony, 5),
+            (byte)'t' when rest.StartsWith("tstamp\""u8) => (Field.Tstamp, 6),
+            (byte)'l' when rest.StartsWith("language\""u8) => (Field.Language, 8),
+            (byte)'d' when rest.StartsWith("dedup_tag\""u8) => (Field.DedupTag, 9),
+            _ => (Field.Other, 0),
+        };
+        after = pos + length + 2;
+        return length > 0;
     }
 
     /// <summary>Reads a string at <paramref name="pos"/> (a quote); the span is the raw bytes between the quotes.</summary>
@@ -602,6 +632,28 @@ internal sealed class JsonBattleReader
         return i;
     }
 
+    /// <summary>Steps over a number without converting it.</summary>
+    private int SkipNumber(int pos)
+    {
+        var i = pos;
+        while (i < _end && _buffer[i] is (>= (byte)'0' and <= (byte)'9') or (byte)'-' or (byte)'+' or (byte)'.' or (byte)'e' or (byte)'E')
+        {
+            i++;
+        }
+
+        if (i >= _end && !_final)
+        {
+            throw More;
+        }
+
+        if (i == pos || _buffer[pos] is not ((>= (byte)'0' and <= (byte)'9') or (byte)'-'))
+        {
+            throw Bad(pos, $"record {_records + 1}: invalid value");
+        }
+
+        return i;
+    }
+
     /// <summary>Skips any JSON value: strings, numbers, literals, and nested objects or arrays by bracket depth.</summary>
     private int Skip(int pos)
     {
@@ -619,7 +671,7 @@ internal sealed class JsonBattleReader
             case (byte)'{' or (byte)'[':
                 break;
             default:
-                return Number(pos, "value", out _);
+                return SkipNumber(pos);
         }
 
         var depth = 0;

@@ -36,7 +36,7 @@ public static class VoteLoader
         }
         else
         {
-            new JsonBattleReader(path, models, languages, tally).Read(stream, cancellationToken);
+            new JsonBattleReader(path, models, languages, tally) { NeedTstamp = tally.NeedsTstamp, NeedLanguage = tally.NeedsLanguage }.Read(stream, cancellationToken);
         }
 
         var (table, stats, newIndex) = tally.Build();
@@ -113,10 +113,10 @@ public static class VoteLoader
         {
             using var rest = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
             rest.Position = split.Offset;
-            new JsonBattleReader(path, laterModels, laterLanguages, later).ReadFrom(rest, split.Offset, split.Array, cancellationToken);
+            new JsonBattleReader(path, laterModels, laterLanguages, later) { NeedTstamp = later.NeedsTstamp, NeedLanguage = later.NeedsLanguage }.ReadFrom(rest, split.Offset, split.Array, cancellationToken);
         }, cancellationToken);
 
-        var first = new JsonBattleReader(path, tally.Models, tally.Languages, tally) { StopAt = split.Offset };
+        var first = new JsonBattleReader(path, tally.Models, tally.Languages, tally) { StopAt = split.Offset, NeedTstamp = tally.NeedsTstamp, NeedLanguage = tally.NeedsLanguage };
         try
         {
             first.Read(stream, cancellationToken);

@@ -39,6 +39,12 @@ internal sealed class VoteTally : IBattleSink
 
     public NameTable Models => _models;
 
+    /// <summary>Whether rows need their timestamp (date filters, Elo order).</summary>
+    public bool NeedsTstamp => Sequence is not null || !double.IsInfinity(_fromSeconds) || !double.IsInfinity(_toSeconds);
+
+    /// <summary>Whether rows need their language.</summary>
+    public bool NeedsLanguage => _filter.Languages.Count > 0 || _category is "english" or "chinese";
+
     public NameTable Languages => _languages;
 
     public void Add(ref BattleRow row)

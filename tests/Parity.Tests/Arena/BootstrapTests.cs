@@ -52,30 +52,37 @@ public class BootstrapTests
     }
 
     [Fact]
-    public void Binomial_draws_have_the_right_mean_and_variance()
+    public void Multinomial_draws_keep_the_total_and_have_the_right_moments()
     {
-        foreach (var (n, p) in new[] { (50L, 0.05), (1_000_000L, 0.3), (400L, 0.9), (1_000L, 0.02) })
+        // Cells from tiny (multiplication method) to large (PTRS); N fixed; per-cell mean N·p and variance N·p·(1 − p).
+        long[] counts = [0, 1, 3, 9, 10, 40, 250, 5_000, 20_000];
+        var total = counts.Sum();
+        var sampler = new MultinomialSampler(counts);
+        var drawn = new long[counts.Length];
+        var tree = new long[counts.Length + 1];
+        const int rounds = 20_000;
+        var sums = new double[counts.Length];
+        var squares = new double[counts.Length];
+        for (var r = 0; r < rounds; r++)
         {
-            var random = new SplitMix(9, (ulong)n);
-            const int draws = 20_000;
-            var values = Enumerable.Range(0, draws).Select(_ => (double)Binomial.Sample(random, n, p)).ToArray();
-            var mean = values.Average();
-            var variance = values.Sum(v => (v - mean) * (v - mean)) / (draws - 1);
-            var sd = Math.Sqrt(n * p * (1 - p));
-            mean.ShouldBe(n * p, 5 * sd / Math.Sqrt(draws));
-            (variance / (n * p * (1 - p))).ShouldBeInRange(0.95, 1.05);
-            values.ShouldAllBe(v => v >= 0 && v <= n);
+            sampler.Draw(new SplitMix(11, (ulong)r), drawn, tree);
+            drawn.Sum().ShouldBe(total);
+            drawn[0].ShouldBe(0);
+            for (var k = 0; k < counts.Length; k++)
+            {
+                sums[k] += drawn[k];
+                squares[k] += drawn[k] * (double)drawn[k];
+            }
         }
-    }
 
-    [Fact]
-    public void Multinomial_draws_keep_the_total()
-    {
-        var random = new SplitMix(1, 2);
-        long[] weights = [5, 0, 100, 7, 3000];
-        var counts = new long[5];
-        Binomial.Multinomial(random, 3112, weights, weights.Sum(), counts);
-        counts.Sum().ShouldBe(3112);
-        counts[1].ShouldBe(0);
+        for (var k = 1; k < counts.Length; k++)
+        {
+            var p = (double)counts[k] / total;
+            var mean = sums[k] / rounds;
+            var variance = squares[k] / rounds - mean * mean;
+            var expectedVariance = total * p * (1 - p);
+            mean.ShouldBe(counts[k], 5 * Math.Sqrt(expectedVariance / rounds), $"cell {k}");
+            (variance / expectedVariance).ShouldBeInRange(0.93, 1.07, $"cell {k}");
+        }
     }
 }
