@@ -93,7 +93,10 @@ public static class MarkdownReport
                 $"from {Fmt.Points(uc.Points[0].Gap)} ({uc.Points[0].FirstModel} vs {uc.Points[0].SecondModel}) to {Fmt.Points(uc.Points[^1].Gap)} ({uc.Points[^1].FirstModel} vs {uc.Points[^1].SecondModel}).");
             md.AppendLine();
             md.AppendLine($"- {TrendSentence("Trend over the whole series", uc.Trend)}");
-            md.AppendLine($"- {TrendSentence("Trend over the last 12 months", uc.TrendLast12Months)}");
+            if (uc.TrendLast12Months?.From != uc.Trend?.From)
+            {
+                md.AppendLine($"- {TrendSentence("Trend over the last 12 months", uc.TrendLast12Months)}");
+            }
             md.AppendLine($"- {LagSentence(g.ChinaLag)}");
             md.AppendLine($"- Closed vs open weights: {TrendSentence("trend of the closed − open gap", g.ClosedOpen.Trend)}");
             md.AppendLine($"- {LagSentence(g.OpenLag, "open-weights", "closed")}");

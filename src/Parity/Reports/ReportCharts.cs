@@ -14,6 +14,7 @@ public static class ReportCharts
     {
         var charts = new List<(string, string)>();
         var board = report.Board == "text" ? "Arena text board (raw)" : "Arena text board (style control)";
+        var shortBoard = report.Board == "text" ? "Arena text, raw" : "Arena text, style control";
         var usCn = report.Gap.UsChina;
         var co = report.Gap.ClosedOpen;
         if (usCn.Points.Count > 0)
@@ -28,7 +29,7 @@ public static class ReportCharts
             }
 
             charts.Add((GapChart, TimeSeriesChart.Render(
-                $"Gap between the best models, {board}, {usCn.Points[0].Date:yyyy-MM} → {usCn.Points[^1].Date:yyyy-MM}",
+                $"Gap between the best models ({shortBoard}), {usCn.Points[0].Date:yyyy-MM} → {usCn.Points[^1].Date:yyyy-MM}",
                 "rating points (positive = US / closed ahead)",
                 series,
                 usCn.Holes.Select(h => (h.From, h.To)).ToList(),

@@ -27,7 +27,7 @@ internal static class TimeSeriesChart
         double X(DateOnly d) => left + (d.DayNumber - xMin) / (double)(xMax - xMin) * plotW;
         double Y(double v) => top + (yMax - v) / (yMax - yMin) * plotH;
 
-        svg.Text(left, 24, title, size: 17, weight: "600");
+        svg.Text(left, 24, title, size: 16, weight: "600");
         svg.Rect(left, top, plotW, plotH, "#fafafa", "#dddddd");
 
         foreach (var (from, to) in holes)
