@@ -229,6 +229,19 @@ public static class MarkdownReport
         }
 
         md.AppendLine();
+        var cnCosts = e.Training.Where(t => t.Country == "CN" && t.Fact.CostUsd is not null).OrderBy(t => t.Fact.CostUsd).ToList();
+        var usCosts = e.Training.Where(t => t.Country == "US" && t.Fact.CostUsd is not null).OrderByDescending(t => t.Fact.CostUsd).ToList();
+        if (cnCosts.Count > 0 && usCosts.Count > 0)
+        {
+            var cn = cnCosts[0];
+            md.AppendLine($"- Training cost: {cn.Model}'s final training run is estimated at **{Fmt.Usd(cn.Fact.CostUsd)}**" +
+                (cn.Fact.GpuHours is { } hours ? $" ({Fmt.Num(hours / 1e6, "0.###")}M GPU-hours on {cn.Fact.Hardware ?? "unknown hardware"}, {Fmt.Sci(cn.Fact.ComputeFlop)} FLOP)" : "") +
+                $"; Epoch's estimates for US models: {string.Join(", ", usCosts.Select(u => $"{u.Model} {Fmt.Usd(u.Fact.CostUsd)}"))} " +
+                $"({Fmt.Num(usCosts[^1].Fact.CostUsd!.Value / cn.Fact.CostUsd!.Value, "0")}–{Fmt.Num(usCosts[0].Fact.CostUsd!.Value / cn.Fact.CostUsd!.Value, "0")}× as much). " +
+                "These are final-run compute costs at rental prices (2023 USD), not research, staff or hardware purchases; Epoch's confidence for each is in the table.");
+            md.AppendLine();
+        }
+
         if (e.Training.Count > 0)
         {
             md.AppendLine("Training compute and cost (Epoch AI, CC-BY 4.0; cost of the final training run in 2023 USD where Epoch estimates it):");
