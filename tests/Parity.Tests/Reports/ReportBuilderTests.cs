@@ -42,6 +42,11 @@ public sealed class ReportBuilderTests
         report.Efficiency.Training.ShouldContain(t => t.Model == "DeepSeek-V3" && t.Fact.GpuHours == 2.788e6 && t.Fact.CostUsd < 6e6);
         report.Claims.Count.ShouldBe(10);
         report.Claims.Single(c => c.Id == "deepseek-under-6m").Verdict.ShouldBe(ClaimVerdict.Confirmed);
+
+        // Claude Opus 4.5 at 1468 [1461, 1475] on the 2025-12-17 style-control board contradicts "around 1440–1456".
+        var leaders = report.Claims.Single(c => c.Id == "us-leaders-1440-1456");
+        leaders.Verdict.ShouldBe(ClaimVerdict.Refuted);
+        leaders.Evidence.ShouldContain(e => e.Text.StartsWith("claude-opus-4-5-20251101 1468.3", StringComparison.Ordinal) && e.Date == "2025-12-17");
         report.Claims.Single(c => c.Id == "chinese-token-share-30").Verdict.ShouldBe(ClaimVerdict.Unconfirmed);
     }
 
