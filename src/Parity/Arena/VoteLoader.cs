@@ -173,8 +173,8 @@ public static class VoteLoader
         Add(s.OutsideDates, "outside the dates");
         Add(s.OtherCategory, "other category");
         Add(s.SelfBattles, "model against itself");
-        Add(s.BelowMinVotes, "models below --min-votes");
-        return parts.Count == 0 ? "none dropped" : "dropped: " + string.Join(", ", parts);
+        Add(s.BelowMinVotes, "involving models below --min-votes");
+        return parts.Count == 0 ? "none dropped" : "votes dropped: " + string.Join(", ", parts);
     }
 
     private static VoteFileFormat Detect(string path, FileStream stream)

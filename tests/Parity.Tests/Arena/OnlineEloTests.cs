@@ -33,4 +33,28 @@ public class OnlineEloTests
         Of("dolly-v2-12b").ShouldBe(846.6776558500459, 1e-9);
         first.Ratings.Sum(r => r.Rating).ShouldBe(20 * 1000, 1e-6); // Elo conserves the sum
     }
+
+    [Fact]
+    public void Battles_are_played_in_timestamp_order_when_every_battle_has_one()
+    {
+        var dir = Directory.CreateTempSubdirectory("parity-elo-").FullName;
+        try
+        {
+            // File order: b wins, then a wins; by tstamp the a-win comes first.
+            var path = Path.Combine(dir, "votes.jsonl");
+            File.WriteAllText(path, """
+                {"model_a": "a", "model_b": "b", "winner": "model_b", "tstamp": 200}
+                {"model_a": "a", "model_b": "b", "winner": "model_a", "tstamp": 100}
+                """);
+            var votes = VoteLoader.Load(path, VoteFileFormat.Auto, new VoteFilter(), keepSequence: true);
+            var board = ArenaRater.Rate(votes, new ArenaRatingOptions { Method = RatingMethod.Elo, BootstrapRounds = 0 });
+            var expected = OnlineElo.Compute(2, [0, 0], [1, 1], [BattleOutcome.ModelA, BattleOutcome.ModelB]);
+            board.Ratings.Single(r => r.Model == "a").Rating.ShouldBe(expected[0], 1e-12);
+            board.Ratings.Single(r => r.Model == "b").Rating.ShouldBe(expected[1], 1e-12);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
