@@ -85,7 +85,7 @@ internal static class ModelsCommand
             switch (parseResult.GetValue(format))
             {
                 case OutputFormat.Json:
-                    CliJson.Write(context.Writer, rows);
+                    context.Writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(rows, CatalogJsonContext.CliOptions));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(context.Writer, rows);
