@@ -10,7 +10,11 @@ public static class VoteLoader
     /// <param name="keepSequence">Also keep the battle sequence (needed for online Elo).</param>
     /// <param name="keepStyle">Also keep the style features per battle (needed for style control).</param>
     /// <param name="cancellationToken">Stops a long read.</param>
-    public static VoteSet Load(string path, VoteFileFormat format, VoteFilter filter, bool keepSequence = false, bool keepStyle = false, CancellationToken cancellationToken = default)
+    public static VoteSet Load(string path, VoteFileFormat format, VoteFilter filter, bool keepSequence = false, bool keepStyle = false, CancellationToken cancellationToken = default) =>
+        Load(path, format, filter, keepSequence, keepStyle, DefaultParallelThreshold, cancellationToken);
+
+    /// <summary>As <see cref="Load(string, VoteFileFormat, VoteFilter, bool, bool, CancellationToken)"/>, reading JSON files from <paramref name="parallelThreshold"/> bytes on with two threads.</summary>
+    internal static VoteSet Load(string path, VoteFileFormat format, VoteFilter filter, bool keepSequence, bool keepStyle, long parallelThreshold, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -30,7 +34,7 @@ public static class VoteLoader
         {
             new CsvBattleReader(path, models, languages, tally).Read(stream, cancellationToken);
         }
-        else if (stream.Length >= ParallelThreshold && Environment.ProcessorCount > 1 && FindSplit(stream) is { } split)
+        else if (stream.Length >= parallelThreshold && Environment.ProcessorCount > 1 && FindSplit(stream) is { } split)
         {
             ReadJsonInTwo(path, stream, split, tally, filter, keepSequence, keepStyle, cancellationToken);
         }
@@ -54,7 +58,7 @@ public static class VoteLoader
     }
 
     /// <summary>Files from this size on are read by two threads, each from its half.</summary>
-    internal static long ParallelThreshold { get; set; } = 48L << 20;
+    internal const long DefaultParallelThreshold = 48L << 20;
 
     /// <summary>
     /// A likely record start near the middle of a JSON file: a '{' that begins a line whose

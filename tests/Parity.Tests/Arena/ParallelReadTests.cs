@@ -3,16 +3,11 @@ using Parity.Arena;
 
 namespace Parity.Tests.Arena;
 
-[Collection(nameof(ParallelReadTests))]
 public sealed class ParallelReadTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("parity-arena-split-").FullName;
 
-    public void Dispose()
-    {
-        VoteLoader.ParallelThreshold = 48L << 20;
-        Directory.Delete(_dir, recursive: true);
-    }
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private static string Battles(int count, bool pretty, int badRecord = -1)
     {
@@ -45,10 +40,8 @@ public sealed class ParallelReadTests : IDisposable
     {
         var path = Path.Combine(_dir, "votes.json");
         File.WriteAllText(path, Battles(20_011, pretty));
-        VoteLoader.ParallelThreshold = long.MaxValue;
-        var one = VoteLoader.Load(path, VoteFileFormat.Auto, new VoteFilter(), keepSequence: true);
-        VoteLoader.ParallelThreshold = 0;
-        var two = VoteLoader.Load(path, VoteFileFormat.Auto, new VoteFilter(), keepSequence: true);
+        var one = VoteLoader.Load(path, VoteFileFormat.Auto, new VoteFilter(), keepSequence: true, keepStyle: false, parallelThreshold: long.MaxValue, default);
+        var two = VoteLoader.Load(path, VoteFileFormat.Auto, new VoteFilter(), keepSequence: true, keepStyle: false, parallelThreshold: 0, default);
         two.Stats.ShouldBe(one.Stats);
         two.Table.Models.ShouldBe(one.Table.Models, ignoreOrder: true);
         foreach (var model in one.Table.Models)
@@ -66,8 +59,7 @@ public sealed class ParallelReadTests : IDisposable
     {
         var path = Path.Combine(_dir, "bad.json");
         File.WriteAllText(path, Battles(20_000, pretty: false, badRecord: 15_000));
-        VoteLoader.ParallelThreshold = 0;
-        var error = Should.Throw<ParityException>(() => VoteLoader.Load(path, VoteFileFormat.Auto, new VoteFilter()));
+        var error = Should.Throw<ParityException>(() => VoteLoader.Load(path, VoteFileFormat.Auto, new VoteFilter(), false, false, parallelThreshold: 0, default));
         error.Message.ShouldContain("bad.json:15002:");
         error.Message.ShouldContain("record 15001");
         error.Message.ShouldContain("'sideways'");
