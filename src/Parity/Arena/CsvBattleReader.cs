@@ -26,14 +26,32 @@ internal sealed class CsvBattleReader
 
     public long Records { get; private set; }
 
-    public void Read(Stream stream, CancellationToken cancellationToken)
+    /// <summary>The last line read (1 = the header).</summary>
+    public long Line { get; private set; }
+
+    /// <summary>The header line, once read.</summary>
+    public string? Header { get; private set; }
+
+    /// <summary>
+    /// Reads rows. Without <paramref name="header"/> the stream starts at the header; with it, the
+    /// stream starts at a row (the rest of a file whose header was read elsewhere), and line numbers
+    /// continue from <see cref="Line"/>.
+    /// </summary>
+    public void Read(Stream stream, CancellationToken cancellationToken, string? header = null)
     {
         using var text = new StreamReader(stream, leaveOpen: true, bufferSize: 1 << 16);
-        var header = text.ReadLine();
+        if (header is null)
+        {
+            header = text.ReadLine();
+            Line = 1;
+        }
+
         if (header is null || header.Trim().Length == 0)
         {
             throw new ParityException($"{_path}: the file is empty (no CSV header).");
         }
+
+        Header = header;
 
         Split(header, 1);
         var columns = _fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
@@ -57,7 +75,7 @@ internal sealed class CsvBattleReader
         var sampled = Column("dedup_sampled", false);
 
         var row = default(BattleRow);
-        long line = 1;
+        var line = Line;
         string? current;
         while ((current = text.ReadLine()) is not null)
         {
@@ -84,7 +102,10 @@ internal sealed class CsvBattleReader
             }
 
             _sink.Add(ref row);
+            Line = line;
         }
+
+        Line = line;
     }
 
     private void RowFast(ref BattleRow row, string line, long number, int modelA, int modelB, int winner, int anony, int tstamp, int language, int sampled, int count)

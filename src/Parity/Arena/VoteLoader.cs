@@ -10,7 +10,11 @@ public static class VoteLoader
     /// <param name="keepSequence">Also keep the battle sequence (needed for online Elo).</param>
     /// <param name="keepStyle">Also keep the style features per battle (needed for style control).</param>
     /// <param name="cancellationToken">Stops a long read.</param>
-    public static VoteSet Load(string path, VoteFileFormat format, VoteFilter filter, bool keepSequence = false, bool keepStyle = false, CancellationToken cancellationToken = default)
+    public static VoteSet Load(string path, VoteFileFormat format, VoteFilter filter, bool keepSequence = false, bool keepStyle = false, CancellationToken cancellationToken = default) =>
+        Load(path, format, filter, keepSequence, keepStyle, DefaultParallelThreshold, cancellationToken);
+
+    /// <summary>As <see cref="Load(string, VoteFileFormat, VoteFilter, bool, bool, CancellationToken)"/>, reading JSON files from <paramref name="parallelThreshold"/> bytes on with two threads.</summary>
+    internal static VoteSet Load(string path, VoteFileFormat format, VoteFilter filter, bool keepSequence, bool keepStyle, long parallelThreshold, CancellationToken cancellationToken)
     {
         if (!File.Exists(path))
         {
@@ -26,11 +30,15 @@ public static class VoteLoader
         var models = new NameTable();
         var languages = new NameTable();
         var tally = new VoteTally(path, filter, models, languages, keepSequence, keepStyle);
-        if (format == VoteFileFormat.Csv)
+        if (format == VoteFileFormat.Csv && stream.Length >= parallelThreshold && Environment.ProcessorCount > 1 && FindLineSplit(stream) is { } lineSplit)
+        {
+            ReadCsvInTwo(path, stream, lineSplit, tally, filter, keepSequence, keepStyle, cancellationToken);
+        }
+        else if (format == VoteFileFormat.Csv)
         {
             new CsvBattleReader(path, models, languages, tally).Read(stream, cancellationToken);
         }
-        else if (stream.Length >= ParallelThreshold && Environment.ProcessorCount > 1 && FindSplit(stream) is { } split)
+        else if (stream.Length >= parallelThreshold && Environment.ProcessorCount > 1 && FindSplit(stream) is { } split)
         {
             ReadJsonInTwo(path, stream, split, tally, filter, keepSequence, keepStyle, cancellationToken);
         }
@@ -54,7 +62,7 @@ public static class VoteLoader
     }
 
     /// <summary>Files from this size on are read by two threads, each from its half.</summary>
-    internal static long ParallelThreshold { get; set; } = 48L << 20;
+    internal const long DefaultParallelThreshold = 48L << 20;
 
     /// <summary>
     /// A likely record start near the middle of a JSON file: a '{' that begins a line whose
@@ -102,6 +110,75 @@ public static class VoteLoader
         }
 
         return null;
+    }
+
+    /// <summary>The start of the first line after the middle of a CSV file (rows never span lines), if it has a header line and such a line.</summary>
+    private static long? FindLineSplit(FileStream stream)
+    {
+        var window = new byte[1 << 16];
+        stream.Position = 0;
+        var n = stream.ReadAtLeast(window, window.Length, throwOnEndOfStream: false);
+        var headerEnd = window.AsSpan(0, n).IndexOf((byte)'\n');
+        var middle = stream.Length / 2;
+        if (headerEnd < 0 || headerEnd >= middle)
+        {
+            stream.Position = 0;
+            return null;
+        }
+
+        stream.Position = middle;
+        n = stream.ReadAtLeast(window, window.Length, throwOnEndOfStream: false);
+        stream.Position = 0;
+        var newline = window.AsSpan(0, n).IndexOf((byte)'\n');
+        return newline < 0 || middle + newline + 1 >= stream.Length ? null : middle + newline + 1;
+    }
+
+    private static void ReadCsvInTwo(string path, FileStream stream, long split, VoteTally tally, VoteFilter filter, bool keepSequence, bool keepStyle, CancellationToken cancellationToken)
+    {
+        var first = new CsvBattleReader(path, tally.Models, tally.Languages, tally);
+        var laterModels = new NameTable();
+        var laterLanguages = new NameTable();
+        var later = new VoteTally(path, filter, laterModels, laterLanguages, keepSequence, keepStyle);
+        var header = new StreamReader(new BoundedStream(stream, 1 << 20), leaveOpen: true).ReadLine();
+        stream.Position = 0;
+        var second = Task.Run(() =>
+        {
+            using var rest = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            rest.Position = split;
+            new CsvBattleReader(path, laterModels, laterLanguages, later).Read(rest, cancellationToken, header);
+        }, cancellationToken);
+
+        try
+        {
+            first.Read(new BoundedStream(stream, split), cancellationToken);
+        }
+        catch
+        {
+            try
+            {
+                second.Wait(cancellationToken);
+            }
+            catch (AggregateException)
+            {
+            }
+
+            throw;
+        }
+
+        try
+        {
+            second.Wait(cancellationToken);
+        }
+        catch (AggregateException)
+        {
+            // A bad row in the second half: read it again in order, so the error names the true line.
+            using var rest = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
+            rest.Position = split;
+            first.Read(rest, cancellationToken, first.Header);
+            return;
+        }
+
+        tally.Merge(later);
     }
 
     private static void ReadJsonInTwo(string path, FileStream stream, (long Offset, bool Array) split, VoteTally tally, VoteFilter filter, bool keepSequence, bool keepStyle, CancellationToken cancellationToken)
