@@ -10,8 +10,9 @@ public static class GatewayConfigLoader
     /// <summary>Loads and checks a config file. Errors name the file and the field.</summary>
     /// <param name="path">The YAML file.</param>
     /// <param name="environment">Looks up environment variables (tests pass their own).</param>
-    /// <param name="sqliteOverride">A SQLite path that replaces the config's (the CLI's <c>--db</c>).</param>
-    public static GatewaySetup Load(string path, Func<string, string?>? environment = null, string? sqliteOverride = null)
+    /// <param name="sqliteOverride">A SQLite path that replaces the config's (the CLI's <c>--db</c>, given explicitly).</param>
+    /// <param name="defaultSqlite">The SQLite path when the config names none (the CLI's default <c>--db</c>).</param>
+    public static GatewaySetup Load(string path, Func<string, string?>? environment = null, string? sqliteOverride = null, string? defaultSqlite = null)
     {
         if (!File.Exists(path))
         {
@@ -29,7 +30,7 @@ public static class GatewayConfigLoader
             throw new ParityException($"{path}, line {ex.Start.Line}, column {ex.Start.Column}: {inner}", ex);
         }
 
-        return Build(config, path, environment ?? Environment.GetEnvironmentVariable, sqliteOverride);
+        return Build(config, path, environment ?? Environment.GetEnvironmentVariable, sqliteOverride, defaultSqlite);
     }
 
     /// <summary>Parses YAML text into the raw config.</summary>
@@ -42,7 +43,7 @@ public static class GatewayConfigLoader
         return deserializer.Deserialize<GatewayConfig?>(yaml);
     }
 
-    internal static GatewaySetup Build(GatewayConfig config, string path, Func<string, string?> env, string? sqliteOverride)
+    internal static GatewaySetup Build(GatewayConfig config, string path, Func<string, string?> env, string? sqliteOverride, string? defaultSqlite = null)
     {
         string Where(string field) => $"{path}: {field}";
 
@@ -152,11 +153,10 @@ public static class GatewayConfigLoader
             }
         }
 
-        var sqlite = sqliteOverride ?? config.Ledger.Sqlite ?? Storage.ParityStore.DefaultFileName;
-        if (!Path.IsPathRooted(sqlite) && sqliteOverride is null)
-        {
-            sqlite = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", sqlite);
-        }
+        var sqlite = sqliteOverride
+            ?? (config.Ledger.Sqlite is { } configured
+                ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", configured)
+                : defaultSqlite ?? Storage.ParityStore.DefaultFileName);
 
         string? adminKey = null;
         if (!string.IsNullOrWhiteSpace(config.Keys.AdminKeyEnv))

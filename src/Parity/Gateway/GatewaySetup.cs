@@ -34,4 +34,12 @@ public sealed class GatewaySetup
 
         return Models.TryGetValue(name, out var model) ? GatewayRoute.ForModel(model) : null;
     }
+
+    /// <summary>The US flagship usage reports price the same traffic at: the configured US model with the highest blended price.</summary>
+    public (string Name, ModelPrice Price)? DefaultFlagship() =>
+        Models.Values
+            .Where(m => m.Origin == "US" && m.Price is not null)
+            .OrderByDescending(m => m.Price!.Blended)
+            .Select(m => ((string Name, ModelPrice Price)?)(m.Name, m.Price!))
+            .FirstOrDefault();
 }

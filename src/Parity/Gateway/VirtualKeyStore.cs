@@ -102,6 +102,15 @@ public sealed class VirtualKeyStore
         }
     }
 
+    /// <summary>Runs a query on the store under the same lock as the key operations (the connection is not thread-safe).</summary>
+    public T Read<T>(Func<ParityStore, T> query)
+    {
+        lock (gate)
+        {
+            return query(store);
+        }
+    }
+
     private const string Select = "SELECT id, name, key_prefix AS prefix, budget_usd AS budgetusd, budget_period AS period, rpm, tpm, created_at AS createdat, revoked_at AS revokedat FROM gateway_keys";
 
     private sealed class KeyRow
