@@ -1,0 +1,131 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Parity.Catalog.Pricing;
+
+namespace Parity.Catalog.Feeds;
+
+/// <summary>
+/// Reads LiteLLM's model cost map: one object keyed by model name, prices in US dollars per token
+/// (converted here to per million, exactly), long-context tiers as <c>*_above_200k_tokens</c> fields.
+/// </summary>
+internal static partial class LiteLlmFeed
+{
+    public static ParsedFeed Parse(string file, JsonElement root, string fileDate, string label)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            throw new ParityException($"{file}: a LiteLLM price map is a JSON object keyed by model name.");
+        }
+
+        var records = new List<FeedRecord>();
+        var sourceDate = fileDate;
+        foreach (var entry in root.EnumerateObject())
+        {
+            if (entry.Name == "sample_spec")
+            {
+                continue;
+            }
+
+            if (entry.Name == "last_updated" && entry.Value.ValueKind == JsonValueKind.String)
+            {
+                var text = entry.Value.GetString()!;
+                sourceDate = text.Length >= 10 ? text[..10] : text;
+                continue;
+            }
+
+            var values = new JsonValues(file, $"model '{entry.Name}'");
+            if (entry.Value.ValueKind != JsonValueKind.Object)
+            {
+                throw new ParityException($"{file}: model '{entry.Name}' is not an object.");
+            }
+
+            var model = entry.Value;
+            var input = Rate(model, values, "input_cost_per_token");
+            var output = Rate(model, values, "output_cost_per_token");
+            if (input is null && output is null && model.TryGetProperty("tiered_pricing", out var tiered))
+            {
+                (input, output) = RangeTiers(tiered, values);
+            }
+
+            var cached = Rate(model, values, "cache_read_input_token_cost");
+            var write = Rate(model, values, "cache_creation_input_token_cost");
+            records.Add(new FeedRecord
+            {
+                Key = entry.Name,
+                Provider = values.String(model, "litellm_provider"),
+                ContextWindow = values.Integer(model, "max_input_tokens"),
+                Url = values.String(model, "source"),
+                Prices = input is null && output is null ? null : PriceSchedule.Flat(new PriceSet(input, output, cached, write)),
+            });
+        }
+
+        return new ParsedFeed(FeedFormat.LiteLlm, label, sourceDate, records);
+    }
+
+    /// <summary>The per-token field and its <c>{field}_above_{n}k_tokens</c> tiers, per million tokens.</summary>
+    private static TieredRate? Rate(JsonElement model, JsonValues values, string field)
+    {
+        var basePrice = values.Number(model, field);
+        var tiers = new List<RateTier>();
+        foreach (var property in model.EnumerateObject())
+        {
+            if (!property.Name.StartsWith(field + "_above_", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var match = TierSuffix().Match(property.Name[(field.Length + 7)..]);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var threshold = long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * 1000;
+            tiers.Add(new RateTier(threshold, Decimals.PerMillion(values.NumberValue(property.Value, property.Name))));
+        }
+
+        if (basePrice is null)
+        {
+            return null;
+        }
+
+        return new TieredRate(Decimals.PerMillion(basePrice.Value), [.. tiers.OrderBy(t => t.AboveInputTokens)]);
+    }
+
+    /// <summary>
+    /// <c>"tiered_pricing": [{"range": [0, 32000], "input_cost_per_token": …}, …]</c> (Alibaba's DashScope
+    /// models): the request's input size selects the range, and its rates apply to every token.
+    /// </summary>
+    private static (TieredRate? Input, TieredRate? Output) RangeTiers(JsonElement tiered, JsonValues values)
+    {
+        if (tiered.ValueKind != JsonValueKind.Array || tiered.GetArrayLength() == 0)
+        {
+            throw values.Error("tiered_pricing", "must be a non-empty array.");
+        }
+
+        var ranges = new List<(decimal Start, decimal Input, decimal Output)>();
+        var i = 0;
+        foreach (var range in tiered.EnumerateArray())
+        {
+            var path = $"tiered_pricing[{i++}]";
+            if (range.ValueKind != JsonValueKind.Object || !range.TryGetProperty("range", out var bounds) || bounds.ValueKind != JsonValueKind.Array || bounds.GetArrayLength() < 1)
+            {
+                throw values.Error(path + ".range", "must be an array [start, end].");
+            }
+
+            var start = values.NumberValue(bounds[0], path + ".range[0]");
+            var input = values.Number(range, "input_cost_per_token") ?? throw values.Error(path + ".input_cost_per_token", "is missing.");
+            var output = values.Number(range, "output_cost_per_token") ?? throw values.Error(path + ".output_cost_per_token", "is missing.");
+            ranges.Add((start, input, output));
+        }
+
+        ranges.Sort((a, b) => a.Start.CompareTo(b.Start));
+        var first = ranges[0];
+        var inputTiers = ranges.Skip(1).Select(r => new RateTier((long)r.Start, Decimals.PerMillion(r.Input))).ToList();
+        var outputTiers = ranges.Skip(1).Select(r => new RateTier((long)r.Start, Decimals.PerMillion(r.Output))).ToList();
+        return (new TieredRate(Decimals.PerMillion(first.Input), inputTiers), new TieredRate(Decimals.PerMillion(first.Output), outputTiers));
+    }
+
+    [GeneratedRegex(@"^(\d+)k_tokens$")]
+    private static partial Regex TierSuffix();
+}
