@@ -113,7 +113,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         {
             var maxTokens = Long(request["max_completion_tokens"]) ?? Long(request["max_tokens"]) ?? setup.DefaultMaxTokens;
             var inputEstimate = UsageCounts.Estimate(promptCharacters) + 16 * ((JsonArray)request["messages"]!).Count;
-            exchange.Reserved = plan.Max(m => m.Cost(inputEstimate, maxTokens, 0));
+            exchange.Reserved = plan.Max(m => m.Cost(inputEstimate, maxTokens, 0, exchange.At));
             var admission = await services.Limits.TryAdmitAsync(vkey, exchange.Reserved, exchange.At, context.RequestAborted);
             switch (admission)
             {

@@ -35,7 +35,7 @@ internal sealed class Exchange
 
     public bool Finished { get; set; }
 
-    public double Cost => Model?.Cost(Usage.Input, Usage.Output, Usage.Cached) ?? 0;
+    public double Cost => Model?.Cost(Usage.Input, Usage.Output, Usage.Cached, At) ?? 0;
 
     public double ElapsedSeconds => Stopwatch.GetElapsedTime(StartedTimestamp).TotalSeconds;
 

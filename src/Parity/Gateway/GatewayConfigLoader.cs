@@ -99,8 +99,19 @@ public static class GatewayConfigLoader
                 throw new ParityException($"{Where(field + ".provider")}: no provider is named '{providerName}'.");
             }
 
-            var catalog = GatewayCatalog.Find(m.CatalogId ?? name);
-            ModelPrice? price = catalog?.Price;
+            var upstreamModel = string.IsNullOrWhiteSpace(m.UpstreamModel) ? name : m.UpstreamModel;
+            Catalog.CatalogModel? catalog = null;
+            if (m.CatalogId is { } catalogId)
+            {
+                catalog = GatewayCatalog.Find(catalogId)
+                    ?? throw new ParityException($"{Where(field + ".catalogId")}: no model '{catalogId}' in Parity's catalog (run 'parity models' for the ids).");
+            }
+            else if (m.Prices is null || m.Origin is null || m.OpenWeights is null || m.Vendor is null)
+            {
+                catalog = GatewayCatalog.Find(name) ?? GatewayCatalog.Find(upstreamModel);
+            }
+
+            ModelPrice? price = catalog is null ? null : GatewayCatalog.ListPrice(catalog, DateTimeOffset.UtcNow);
             if (m.Prices is { } prices)
             {
                 if (prices.Input is not { } input || prices.Output is not { } output)
@@ -120,12 +131,13 @@ public static class GatewayConfigLoader
             {
                 Name = name,
                 Provider = provider,
-                UpstreamModel = string.IsNullOrWhiteSpace(m.UpstreamModel) ? name : m.UpstreamModel,
-                Vendor = m.Vendor ?? catalog?.Vendor,
-                Origin = (m.Origin ?? catalog?.Origin)?.ToUpperInvariant(),
-                OpenWeights = m.OpenWeights ?? catalog?.OpenWeights,
+                UpstreamModel = upstreamModel,
+                Vendor = m.Vendor ?? catalog?.Organization.Value.Name,
+                Origin = (m.Origin ?? catalog?.Organization.Value.Country)?.ToUpperInvariant(),
+                OpenWeights = m.OpenWeights ?? catalog?.OpenWeights?.Value,
                 Price = price,
-                Quality = m.Quality.Count > 0 ? new Dictionary<string, double>(m.Quality, StringComparer.OrdinalIgnoreCase) : catalog?.Quality ?? new Dictionary<string, double>(),
+                Catalog = m.Prices is null ? catalog : null,
+                Quality = new Dictionary<string, double>(m.Quality, StringComparer.OrdinalIgnoreCase),
             };
         }
 

@@ -21,6 +21,27 @@ public sealed class GatewayModel
 
     public IReadOnlyDictionary<string, double> Quality { get; init; } = new Dictionary<string, double>();
 
-    /// <summary>The cost of a request, zero when no price is known.</summary>
-    public double Cost(long input, long output, long cached) => Price?.Cost(input, output, cached) ?? 0;
+    /// <summary>The catalog model whose price schedule costs requests (null when the config gives prices).</summary>
+    public Catalog.CatalogModel? Catalog { get; init; }
+
+    /// <summary>
+    /// The cost of a request at a moment: the catalog's price engine when the model's prices come from
+    /// the catalog (long-context tiers, off-peak windows), else the config's flat prices; zero when no price is known.
+    /// </summary>
+    public double Cost(long input, long output, long cached, DateTimeOffset at)
+    {
+        if (Catalog is { } model && model.PrimaryOffer is not null)
+        {
+            try
+            {
+                return (double)Parity.Catalog.Pricing.PriceEngine.Price(model, new Parity.Catalog.Pricing.TokenUsage(input, output, Math.Clamp(cached, 0, input)), at).TotalUsd;
+            }
+            catch (ParityException)
+            {
+                // A schedule without a rate for one kind of token: fall back to the list prices.
+            }
+        }
+
+        return Price?.Cost(input, output, cached) ?? 0;
+    }
 }
