@@ -59,9 +59,12 @@ public sealed class GatewayHost : IAsyncDisposable
         var ledger = setup.PostgresConnectionString is not null ? "PostgreSQL" : setup.SqlitePath;
         await log.WriteLineAsync($"parity gateway listening on {string.Join(", ", host.Addresses)}: {setup.Models.Count} models, {setup.Routes.Count} routes, ledger {ledger}");
         await log.FlushAsync(cancellationToken);
+        // Stop on the caller's token, or when the host itself stops (it handles SIGTERM and SIGINT).
+        var stopping = host.app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken);
+            await Task.Delay(Timeout.Infinite, either.Token);
         }
         catch (OperationCanceledException)
         {
