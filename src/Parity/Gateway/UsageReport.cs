@@ -32,9 +32,9 @@ public static class UsageReport
             SELECT {group} AS grp, COUNT(*) AS requests,
                    CAST(SUM(CASE WHEN l.status >= 400 THEN 1 ELSE 0 END) AS BIGINT) AS errors,
                    CAST(SUM(l.input_tokens) AS BIGINT) AS input, CAST(SUM(l.output_tokens) AS BIGINT) AS output,
-                   CAST(SUM(l.cached_tokens) AS BIGINT) AS cached, SUM(l.cost_usd) AS cost, AVG(l.latency_ms) AS latency,
+                   CAST(SUM(l.cached_tokens) AS BIGINT) AS cached, CAST(SUM(l.cost_usd) AS DOUBLE PRECISION) AS cost, CAST(AVG(l.latency_ms) AS DOUBLE PRECISION) AS latency,
                    CAST(SUM(CASE WHEN l.origin = 'CN' AND l.open_weights = 1 THEN l.input_tokens + l.output_tokens ELSE 0 END) AS BIGINT) AS cnopentokens,
-                   SUM(CASE WHEN l.origin = 'CN' AND l.open_weights = 1 THEN l.cost_usd ELSE 0 END) AS cnopencost
+                   CAST(SUM(CASE WHEN l.origin = 'CN' AND l.open_weights = 1 THEN l.cost_usd ELSE 0 END) AS DOUBLE PRECISION) AS cnopencost
             FROM gateway_ledger l LEFT JOIN gateway_keys k ON k.id = l.key_id
             {where}
             GROUP BY {group}
