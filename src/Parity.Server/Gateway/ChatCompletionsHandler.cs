@@ -166,7 +166,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
                     }
                     else
                     {
-                        await RelayWholeAsync(context, exchange, attempt.Body!, model);
+                        await RelayWholeAsync(context, exchange, attempt.Body!, model, promptCharacters);
                     }
                 }
 
@@ -287,41 +287,16 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         }
     }
 
-    private async Task RelayWholeAsync(HttpContext context, Exchange exchange, byte[] body, GatewayModel model)
+    private async Task RelayWholeAsync(HttpContext context, Exchange exchange, byte[] body, GatewayModel model, long promptCharacters)
     {
-        JsonObject? answer;
-        try
-        {
-            answer = JsonNode.Parse(body) as JsonObject;
-        }
-        catch (JsonException)
-        {
-            answer = null;
-        }
-
-        if (answer is null)
+        if (!CompletionRewriter.TryRewrite(body, model.Name, out var bytes, out var usage, out var characters))
         {
             SetServedHeaders(context, exchange, model);
             await FailAsync(context, exchange, 502, "upstream_error", "invalid_upstream_response", $"The provider '{model.Provider.Name}' answered with something that is not a JSON chat completion.");
             return;
         }
 
-        if (!UsageCounts.TryRead(answer["usage"], out exchange.Usage))
-        {
-            long characters = 0;
-            if (answer["choices"] is JsonArray choices)
-            {
-                foreach (var choice in choices)
-                {
-                    characters += (choice?["message"]?["content"] as JsonValue)?.GetValue<string>()?.Length ?? 0;
-                }
-            }
-
-            exchange.Usage = new UsageCounts { Output = UsageCounts.Estimate(characters) };
-        }
-
-        answer["model"] = model.Name;
-        var bytes = JsonSerializer.SerializeToUtf8Bytes(answer);
+        exchange.Usage = usage.FromUpstream ? usage : new UsageCounts { Input = UsageCounts.Estimate(promptCharacters), Output = UsageCounts.Estimate(characters) };
         exchange.Status = 200;
         SetServedHeaders(context, exchange, model);
         await FinishAsync(exchange);

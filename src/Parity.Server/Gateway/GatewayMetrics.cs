@@ -12,12 +12,12 @@ internal sealed class GatewayMetrics
 {
     private static readonly double[] LatencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
-    private readonly ConcurrentDictionary<string, Counter> requests = new();
-    private readonly ConcurrentDictionary<string, Counter> errors = new();
-    private readonly ConcurrentDictionary<string, Counter> attempts = new();
-    private readonly ConcurrentDictionary<string, Counter> tokens = new();
-    private readonly ConcurrentDictionary<string, DoubleCounter> cost = new();
-    private readonly ConcurrentDictionary<string, Histogram> latency = new();
+    private readonly ConcurrentDictionary<(string, string, string, int), Counter> requests = new();
+    private readonly ConcurrentDictionary<(string, string, string), Counter> errors = new();
+    private readonly ConcurrentDictionary<(string, string, string), Counter> attempts = new();
+    private readonly ConcurrentDictionary<(string, string, string, string), Counter> tokens = new();
+    private readonly ConcurrentDictionary<(string, string, string), DoubleCounter> cost = new();
+    private readonly ConcurrentDictionary<(string, string), Histogram> latency = new();
     private readonly ConcurrentDictionary<string, Histogram> firstByte = new();
     private long inFlight;
 
@@ -31,47 +31,53 @@ internal sealed class GatewayMetrics
         var m = model ?? "";
         var o = origin ?? "";
         var open = openWeights is null ? "" : openWeights.Value ? "true" : "false";
-        requests.GetOrAdd(Labels(("route", route), ("model", m), ("origin", o), ("status", status.ToString(CultureInfo.InvariantCulture))), _ => new Counter()).Add(1);
+        requests.GetOrAdd((route, m, o, status), _ => new Counter()).Add(1);
         if (error is not null)
         {
-            errors.GetOrAdd(Labels(("route", route), ("model", m), ("error", error)), _ => new Counter()).Add(1);
+            errors.GetOrAdd((route, m, error), _ => new Counter()).Add(1);
         }
 
-        latency.GetOrAdd(Labels(("route", route), ("model", m)), _ => new Histogram(LatencyBuckets)).Observe(seconds);
+        latency.GetOrAdd((route, m), _ => new Histogram(LatencyBuckets)).Observe(seconds);
         if (input > 0 || output > 0)
         {
-            tokens.GetOrAdd(Labels(("model", m), ("origin", o), ("open_weights", open), ("kind", "input")), _ => new Counter()).Add(input);
-            tokens.GetOrAdd(Labels(("model", m), ("origin", o), ("open_weights", open), ("kind", "output")), _ => new Counter()).Add(output);
-            tokens.GetOrAdd(Labels(("model", m), ("origin", o), ("open_weights", open), ("kind", "cached")), _ => new Counter()).Add(cached);
+            tokens.GetOrAdd((m, o, open, "input"), _ => new Counter()).Add(input);
+            tokens.GetOrAdd((m, o, open, "output"), _ => new Counter()).Add(output);
+            tokens.GetOrAdd((m, o, open, "cached"), _ => new Counter()).Add(cached);
         }
 
         if (costUsd > 0)
         {
-            cost.GetOrAdd(Labels(("model", m), ("origin", o), ("open_weights", open)), _ => new DoubleCounter()).Add(costUsd);
+            cost.GetOrAdd((m, o, open), _ => new DoubleCounter()).Add(costUsd);
         }
     }
 
     public void Attempt(string provider, string model, string outcome) =>
-        attempts.GetOrAdd(Labels(("provider", provider), ("model", model), ("outcome", outcome)), _ => new Counter()).Add(1);
+        attempts.GetOrAdd((provider, model, outcome), _ => new Counter()).Add(1);
 
     public void FirstByte(string model, double seconds) =>
-        firstByte.GetOrAdd(Labels(("model", model)), _ => new Histogram(LatencyBuckets)).Observe(seconds);
+        firstByte.GetOrAdd(model, _ => new Histogram(LatencyBuckets)).Observe(seconds);
 
     public string Render()
     {
         var sb = new StringBuilder();
-        Counters(sb, "parity_gateway_requests_total", "Requests handled, by route, model served, origin and HTTP status.", requests);
-        Counters(sb, "parity_gateway_errors_total", "Requests that failed, by route, model and error code.", errors);
-        Counters(sb, "parity_gateway_upstream_attempts_total", "Calls to upstream providers, by outcome (ok, http_4xx, http_429, http_5xx, timeout, connection).", attempts);
-        Counters(sb, "parity_gateway_tokens_total", "Tokens by model, origin, openness and kind (input, output, cached).", tokens);
+        Counters(sb, "parity_gateway_requests_total", "Requests handled, by route, model served, origin and HTTP status.",
+            requests.Select(kv => (Labels(("route", kv.Key.Item1), ("model", kv.Key.Item2), ("origin", kv.Key.Item3), ("status", kv.Key.Item4.ToString(CultureInfo.InvariantCulture))), kv.Value.Value)));
+        Counters(sb, "parity_gateway_errors_total", "Requests that failed, by route, model and error code.",
+            errors.Select(kv => (Labels(("route", kv.Key.Item1), ("model", kv.Key.Item2), ("error", kv.Key.Item3)), kv.Value.Value)));
+        Counters(sb, "parity_gateway_upstream_attempts_total", "Calls to upstream providers, by outcome (ok, http_4xx, http_429, http_5xx, timeout, connection, empty_stream).",
+            attempts.Select(kv => (Labels(("provider", kv.Key.Item1), ("model", kv.Key.Item2), ("outcome", kv.Key.Item3)), kv.Value.Value)));
+        Counters(sb, "parity_gateway_tokens_total", "Tokens by model, origin, openness and kind (input, output, cached).",
+            tokens.Select(kv => (Labels(("model", kv.Key.Item1), ("origin", kv.Key.Item2), ("open_weights", kv.Key.Item3), ("kind", kv.Key.Item4)), kv.Value.Value)));
         sb.Append("# HELP parity_gateway_cost_usd_total Cost in US dollars by model, origin and openness.\n# TYPE parity_gateway_cost_usd_total counter\n");
-        foreach (var (labels, c) in cost.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (labels, value) in cost.Select(kv => (Labels(("model", kv.Key.Item1), ("origin", kv.Key.Item2), ("open_weights", kv.Key.Item3)), kv.Value.Value)).OrderBy(x => x.Item1, StringComparer.Ordinal))
         {
-            sb.Append("parity_gateway_cost_usd_total").Append(labels).Append(' ').Append(Format(c.Value)).Append('\n');
+            sb.Append("parity_gateway_cost_usd_total").Append(labels).Append(' ').Append(Format(value)).Append('\n');
         }
 
-        Histograms(sb, "parity_gateway_request_duration_seconds", "Time from request to the end of the response.", latency);
-        Histograms(sb, "parity_gateway_upstream_first_byte_seconds", "Time to the upstream's response headers (streaming: first event).", firstByte);
+        Histograms(sb, "parity_gateway_request_duration_seconds", "Time from request to the end of the response.",
+            latency.Select(kv => (Labels(("route", kv.Key.Item1), ("model", kv.Key.Item2)), kv.Value)));
+        Histograms(sb, "parity_gateway_upstream_first_byte_seconds", "Time to the upstream's whole answer (streaming: its first event).",
+            firstByte.Select(kv => (Labels(("model", kv.Key)), kv.Value)));
         sb.Append("# HELP parity_gateway_in_flight_requests Requests being handled now.\n# TYPE parity_gateway_in_flight_requests gauge\n");
         sb.Append("parity_gateway_in_flight_requests ").Append(Interlocked.Read(ref inFlight)).Append('\n');
         if (LedgerStats is { } stats)
@@ -86,19 +92,19 @@ internal sealed class GatewayMetrics
         return sb.ToString();
     }
 
-    private static void Counters(StringBuilder sb, string name, string help, ConcurrentDictionary<string, Counter> series)
+    private static void Counters(StringBuilder sb, string name, string help, IEnumerable<(string Labels, long Value)> series)
     {
         sb.Append("# HELP ").Append(name).Append(' ').Append(help).Append("\n# TYPE ").Append(name).Append(" counter\n");
-        foreach (var (labels, c) in series.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (labels, value) in series.OrderBy(x => x.Labels, StringComparer.Ordinal))
         {
-            sb.Append(name).Append(labels).Append(' ').Append(c.Value).Append('\n');
+            sb.Append(name).Append(labels).Append(' ').Append(value).Append('\n');
         }
     }
 
-    private static void Histograms(StringBuilder sb, string name, string help, ConcurrentDictionary<string, Histogram> series)
+    private static void Histograms(StringBuilder sb, string name, string help, IEnumerable<(string Labels, Histogram Histogram)> series)
     {
         sb.Append("# HELP ").Append(name).Append(' ').Append(help).Append("\n# TYPE ").Append(name).Append(" histogram\n");
-        foreach (var (labels, h) in series.OrderBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (labels, h) in series.OrderBy(x => x.Labels, StringComparer.Ordinal))
         {
             var inner = labels.Length > 2 ? labels[1..^1] + "," : "";
             var (counts, sum, count) = h.Snapshot();

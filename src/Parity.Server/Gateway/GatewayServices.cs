@@ -56,6 +56,10 @@ internal sealed class GatewayServices : IAsyncDisposable
             ConnectTimeout = TimeSpan.FromSeconds(10),
             MaxConnectionsPerServer = int.MaxValue,
             EnableMultipleHttp2Connections = true,
+
+            // No trace headers to providers: they learn nothing about the caller's tracing, and the
+            // diagnostics handler stays out of the hot path.
+            ActivityHeadersPropagator = null,
         };
         return new GatewayServices(setup, keysStore, ledger, limits, new HttpMessageInvoker(handler, disposeHandler: true));
     }

@@ -77,58 +77,72 @@ public sealed class LedgerWriter : IAsyncDisposable
         }
     }
 
-    private void Write(List<Pending> batch)
+    private static readonly string[] Columns =
+    [
+        "request_id", "at", "key_id", "route", "model", "provider", "vendor", "origin", "open_weights",
+        "input_tokens", "output_tokens", "cached_tokens", "cost_usd", "latency_ms", "status", "error", "streamed", "attempts", "usage_source", "node",
+    ];
+
+    private DbCommand? insert;
+    private DbParameter[] parameters = [];
+
+    /// <summary>The insert statement, prepared once on the writer's own connection and reused for every record.</summary>
+    private DbCommand Insert()
     {
-        var connection = store.Connection;
-        using var tx = connection.BeginTransaction();
-        using var command = connection.CreateCommand();
-        command.Transaction = tx;
-        command.CommandText = """
-            INSERT INTO gateway_ledger (request_id, at, key_id, route, model, provider, vendor, origin, open_weights,
-                input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, status, error, streamed, attempts, usage_source, node)
-            VALUES (@request_id, @at, @key_id, @route, @model, @provider, @vendor, @origin, @open_weights,
-                @input_tokens, @output_tokens, @cached_tokens, @cost_usd, @latency_ms, @status, @error, @streamed, @attempts, @usage_source, @node)
-            """;
-        var p = new Dictionary<string, DbParameter>();
-        foreach (var name in new[]
-                 {
-                     "request_id", "at", "key_id", "route", "model", "provider", "vendor", "origin", "open_weights",
-                     "input_tokens", "output_tokens", "cached_tokens", "cost_usd", "latency_ms", "status", "error", "streamed", "attempts", "usage_source", "node",
-                 })
+        if (insert is not null)
         {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            command.Parameters.Add(parameter);
-            p[name] = parameter;
+            return insert;
         }
 
+        var command = store.Connection.CreateCommand();
+        command.CommandText = $"INSERT INTO gateway_ledger ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
+        parameters = new DbParameter[Columns.Length];
+        for (var i = 0; i < Columns.Length; i++)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = "@" + Columns[i];
+            command.Parameters.Add(parameter);
+            parameters[i] = parameter;
+        }
+
+        insert = command;
+        return command;
+    }
+
+    private void Write(List<Pending> batch)
+    {
+        var command = Insert();
+        var p = parameters;
+        using var tx = store.Connection.BeginTransaction();
+        command.Transaction = tx;
         foreach (var item in batch)
         {
             var e = item.Entry;
-            p["request_id"].Value = e.RequestId;
-            p["at"].Value = LedgerTime.ToText(e.At);
-            p["key_id"].Value = (object?)e.KeyId ?? DBNull.Value;
-            p["route"].Value = e.Route;
-            p["model"].Value = (object?)e.Model ?? DBNull.Value;
-            p["provider"].Value = (object?)e.Provider ?? DBNull.Value;
-            p["vendor"].Value = (object?)e.Vendor ?? DBNull.Value;
-            p["origin"].Value = (object?)e.Origin ?? DBNull.Value;
-            p["open_weights"].Value = e.OpenWeights is { } open ? (open ? 1 : 0) : DBNull.Value;
-            p["input_tokens"].Value = e.InputTokens;
-            p["output_tokens"].Value = e.OutputTokens;
-            p["cached_tokens"].Value = e.CachedTokens;
-            p["cost_usd"].Value = e.CostUsd;
-            p["latency_ms"].Value = e.LatencyMs;
-            p["status"].Value = e.Status;
-            p["error"].Value = (object?)e.Error ?? DBNull.Value;
-            p["streamed"].Value = e.Streamed ? 1 : 0;
-            p["attempts"].Value = e.Attempts;
-            p["usage_source"].Value = e.UsageSource;
-            p["node"].Value = e.Node;
+            p[0].Value = e.RequestId;
+            p[1].Value = LedgerTime.ToText(e.At);
+            p[2].Value = (object?)e.KeyId ?? DBNull.Value;
+            p[3].Value = e.Route;
+            p[4].Value = (object?)e.Model ?? DBNull.Value;
+            p[5].Value = (object?)e.Provider ?? DBNull.Value;
+            p[6].Value = (object?)e.Vendor ?? DBNull.Value;
+            p[7].Value = (object?)e.Origin ?? DBNull.Value;
+            p[8].Value = e.OpenWeights is { } open ? (open ? 1 : 0) : DBNull.Value;
+            p[9].Value = e.InputTokens;
+            p[10].Value = e.OutputTokens;
+            p[11].Value = e.CachedTokens;
+            p[12].Value = e.CostUsd;
+            p[13].Value = e.LatencyMs;
+            p[14].Value = e.Status;
+            p[15].Value = (object?)e.Error ?? DBNull.Value;
+            p[16].Value = e.Streamed ? 1 : 0;
+            p[17].Value = e.Attempts;
+            p[18].Value = e.UsageSource;
+            p[19].Value = e.Node;
             command.ExecuteNonQuery();
         }
 
         tx.Commit();
+        command.Transaction = null;
     }
 
     /// <summary>Writes what is queued, then closes the store.</summary>
@@ -136,6 +150,7 @@ public sealed class LedgerWriter : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await loop.ConfigureAwait(false);
+        insert?.Dispose();
         store.Dispose();
     }
 
