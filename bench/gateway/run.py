@@ -5,6 +5,7 @@ Measures requests/s, p50/p99 latency and the server's CPU time per request with 
   direct   - an nginx upstream that returns a fixed chat completion
   nginx    - nginx proxy_pass in front of it (the floor for any proxy)
   portkey  - the Portkey gateway from npm (@portkey-ai/gateway)
+  bare     - a bare ASP.NET Core forwarder on HttpClient that parses request and response JSON (the .NET floor)
   parity   - `parity gateway` (Release) with a virtual key, limits and the SQLite ledger on
 all in the same run, several runs each, medians reported. Needs wrk and nginx (apt), node/npm.
 
@@ -126,7 +127,7 @@ def main():
         return p
 
     try:
-        up, px, pk, pa = free_port(), free_port(), free_port(), free_port()
+        up, px, pk, pa, pb = free_port(), free_port(), free_port(), free_port(), free_port()
         escaped = ANSWER.replace("'", "\\'")
         upstream = start(["nginx", "-c", nginx_conf(work, "upstream", f"""
   server {{ listen 127.0.0.1:{up} reuseport backlog=4096;
@@ -151,6 +152,13 @@ def main():
                       headers={"Content-Type": "application/json", "Authorization": "Bearer sk-bench", "x-portkey-provider": "openai", "x-portkey-custom-host": env["BENCH_PORTKEY_HOST"]})
             targets.append(("portkey", f"http://127.0.0.1:{pk}/v1/chat/completions", env, process_tree(portkey.pid)))
 
+        if "bare" not in args.skip:
+            bare_out = os.path.join(work, "bare-bin")
+            subprocess.run(["dotnet", "build", os.path.join(HERE, "BareForwarder"), "-c", "Release", "-o", bare_out, "-v", "q", "-nologo"], check=True, capture_output=True, timeout=600)
+            bare = start([os.path.join(bare_out, "BareForwarder"), f"http://127.0.0.1:{pb}", f"http://127.0.0.1:{up}/v1/chat/completions"])
+            wait_http(f"http://127.0.0.1:{pb}/v1/chat/completions", "POST", body=b'{"model":"m","messages":[]}', headers={"Content-Type": "application/json"})
+            targets.append(("bare .NET forwarder (floor)", f"http://127.0.0.1:{pb}/v1/chat/completions", {}, process_tree(bare.pid)))
+
         if "parity" not in args.skip:
             out = os.path.join(work, "parity-bin")
             subprocess.run(["dotnet", "build", os.path.join(REPO, "src", "Parity.Cli"), "-c", "Release", "-o", out, "-v", "q", "-nologo"], check=True, capture_output=True, timeout=600)
@@ -165,7 +173,7 @@ providers:
 models:
   - {{ name: gpt-4o-mini, provider: local, vendor: OpenAI, origin: US, openWeights: false, prices: {{ input: 0.15, output: 0.6 }} }}
 """)
-            env = {**os.environ, "BENCH_UPSTREAM_KEY": "sk-upstream-bench", "DOTNET_gcServer": "0", "DOTNET_TieredPGO": "1"}
+            env = {**os.environ, "BENCH_UPSTREAM_KEY": "sk-upstream-bench"}
             parity = [os.path.join(out, "parity")]
             key = json.loads(subprocess.run(parity + ["gateway", "keys", "create", "--config", config, "--name", "bench", "--budget", "1000000", "--rpm", "100000000", "--tpm", "2000000000"],
                                             check=True, capture_output=True, text=True, env=env).stdout)["key"]

@@ -25,6 +25,15 @@ public sealed class LedgerWriter : IAsyncDisposable
     public LedgerWriter(ParityStore store)
     {
         this.store = store;
+        if (store.Dialect == SqlDialect.Sqlite)
+        {
+            // The ledger appends: every commit rewrites the same last pages. Checkpointing less often copies
+            // each of them to the database file once per 16 MB of WAL instead of once per 4 MB.
+            using var pragma = store.Connection.CreateCommand();
+            pragma.CommandText = "PRAGMA wal_autocheckpoint=4096";
+            pragma.ExecuteNonQuery();
+        }
+
         loop = Task.Run(RunAsync);
     }
 
@@ -83,66 +92,81 @@ public sealed class LedgerWriter : IAsyncDisposable
         "input_tokens", "output_tokens", "cached_tokens", "cost_usd", "latency_ms", "status", "error", "streamed", "attempts", "usage_source", "node",
     ];
 
-    private DbCommand? insert;
-    private DbParameter[] parameters = [];
+    /// <summary>Rows per prepared multi-row INSERT; a batch is written with the largest that fit, then smaller ones.</summary>
+    private static readonly int[] ChunkSizes = [64, 16, 4, 1];
 
-    /// <summary>The insert statement, prepared once on the writer's own connection and reused for every record.</summary>
-    private DbCommand Insert()
+    private readonly Dictionary<int, (DbCommand Command, DbParameter[] Parameters)> inserts = [];
+
+    /// <summary>An INSERT of <paramref name="rows"/> rows, prepared once on the writer's own connection and reused.</summary>
+    private (DbCommand Command, DbParameter[] Parameters) Insert(int rows)
     {
-        if (insert is not null)
+        if (inserts.TryGetValue(rows, out var prepared))
         {
-            return insert;
+            return prepared;
         }
 
         var command = store.Connection.CreateCommand();
-        command.CommandText = $"INSERT INTO gateway_ledger ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c))})";
-        parameters = new DbParameter[Columns.Length];
-        for (var i = 0; i < Columns.Length; i++)
+        var values = Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Columns.Select((_, c) => $"@p{r * Columns.Length + c}")) + ")");
+        command.CommandText = $"INSERT INTO gateway_ledger ({string.Join(", ", Columns)}) VALUES {string.Join(", ", values)}";
+        var parameters = new DbParameter[rows * Columns.Length];
+        for (var i = 0; i < parameters.Length; i++)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "@" + Columns[i];
+            parameter.ParameterName = $"@p{i}";
             command.Parameters.Add(parameter);
             parameters[i] = parameter;
         }
 
-        insert = command;
-        return command;
+        inserts[rows] = (command, parameters);
+        return (command, parameters);
     }
 
     private void Write(List<Pending> batch)
     {
-        var command = Insert();
-        var p = parameters;
         using var tx = store.Connection.BeginTransaction();
-        command.Transaction = tx;
-        foreach (var item in batch)
+        var next = 0;
+        foreach (var size in ChunkSizes)
         {
-            var e = item.Entry;
-            p[0].Value = e.RequestId;
-            p[1].Value = LedgerTime.ToText(e.At);
-            p[2].Value = (object?)e.KeyId ?? DBNull.Value;
-            p[3].Value = e.Route;
-            p[4].Value = (object?)e.Model ?? DBNull.Value;
-            p[5].Value = (object?)e.Provider ?? DBNull.Value;
-            p[6].Value = (object?)e.Vendor ?? DBNull.Value;
-            p[7].Value = (object?)e.Origin ?? DBNull.Value;
-            p[8].Value = e.OpenWeights is { } open ? (open ? 1 : 0) : DBNull.Value;
-            p[9].Value = e.InputTokens;
-            p[10].Value = e.OutputTokens;
-            p[11].Value = e.CachedTokens;
-            p[12].Value = e.CostUsd;
-            p[13].Value = e.LatencyMs;
-            p[14].Value = e.Status;
-            p[15].Value = (object?)e.Error ?? DBNull.Value;
-            p[16].Value = e.Streamed ? 1 : 0;
-            p[17].Value = e.Attempts;
-            p[18].Value = e.UsageSource;
-            p[19].Value = e.Node;
-            command.ExecuteNonQuery();
+            while (batch.Count - next >= size)
+            {
+                var (command, p) = Insert(size);
+                command.Transaction = tx;
+                for (var r = 0; r < size; r++)
+                {
+                    Bind(p, r * Columns.Length, batch[next + r].Entry);
+                }
+
+                command.ExecuteNonQuery();
+                command.Transaction = null;
+                next += size;
+            }
         }
 
         tx.Commit();
-        command.Transaction = null;
+    }
+
+    private static void Bind(DbParameter[] p, int o, LedgerEntry e)
+    {
+        p[o].Value = e.RequestId;
+        p[o + 1].Value = LedgerTime.ToText(e.At);
+        p[o + 2].Value = (object?)e.KeyId ?? DBNull.Value;
+        p[o + 3].Value = e.Route;
+        p[o + 4].Value = (object?)e.Model ?? DBNull.Value;
+        p[o + 5].Value = (object?)e.Provider ?? DBNull.Value;
+        p[o + 6].Value = (object?)e.Vendor ?? DBNull.Value;
+        p[o + 7].Value = (object?)e.Origin ?? DBNull.Value;
+        p[o + 8].Value = e.OpenWeights is { } open ? (open ? 1 : 0) : DBNull.Value;
+        p[o + 9].Value = e.InputTokens;
+        p[o + 10].Value = e.OutputTokens;
+        p[o + 11].Value = e.CachedTokens;
+        p[o + 12].Value = e.CostUsd;
+        p[o + 13].Value = e.LatencyMs;
+        p[o + 14].Value = e.Status;
+        p[o + 15].Value = (object?)e.Error ?? DBNull.Value;
+        p[o + 16].Value = e.Streamed ? 1 : 0;
+        p[o + 17].Value = e.Attempts;
+        p[o + 18].Value = e.UsageSource;
+        p[o + 19].Value = e.Node;
     }
 
     /// <summary>Writes what is queued, then closes the store.</summary>
@@ -150,7 +174,11 @@ public sealed class LedgerWriter : IAsyncDisposable
     {
         queue.Writer.TryComplete();
         await loop.ConfigureAwait(false);
-        insert?.Dispose();
+        foreach (var (command, _) in inserts.Values)
+        {
+            command.Dispose();
+        }
+
         store.Dispose();
     }
 
