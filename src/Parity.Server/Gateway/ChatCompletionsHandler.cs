@@ -31,15 +31,24 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         {
             await RunAsync(context, exchange);
         }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; recorded below.
+        }
         finally
         {
             if (!exchange.Finished)
             {
                 // The client went away or something unexpected failed: still record and settle.
-                if (exchange.Status == 0)
+                if (context.RequestAborted.IsCancellationRequested)
                 {
-                    exchange.Status = context.RequestAborted.IsCancellationRequested ? 499 : 500;
-                    exchange.Error ??= context.RequestAborted.IsCancellationRequested ? "client_disconnected" : "gateway_error";
+                    exchange.Status = 499;
+                    exchange.Error = "client_disconnected";
+                }
+                else
+                {
+                    exchange.Status = 500;
+                    exchange.Error ??= "gateway_error";
                 }
 
                 await FinishAsync(exchange);

@@ -90,4 +90,29 @@ public sealed class StreamingTests(TestGateway gateway) : IClassFixture<TestGate
         row.Error.ShouldBe("upstream_disconnected");
         row.Output_Tokens.ShouldBeGreaterThan(0);
     }
+
+    [Fact]
+    public async Task A_client_that_leaves_mid_stream_is_recorded_as_499()
+    {
+        var key = await gateway.CreateKeyAsync("stream-leave");
+        gateway.Beta.TrickleDelay = TimeSpan.FromMilliseconds(300);
+        string requestId;
+        using (var response = await gateway.ChatAsync(key, "trickle", stream: true))
+        {
+            requestId = response.Headers.GetValues("x-request-id").Single();
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
+            (await reader.ReadLineAsync())!.ShouldStartWith("data: ");
+        }
+
+        LedgerRow? row = null;
+        for (var i = 0; i < 50 && row is null; i++)
+        {
+            await Task.Delay(100);
+            row = gateway.Ledger().SingleOrDefault(r => r.Request_Id == requestId);
+        }
+
+        row.ShouldNotBeNull();
+        row.Status.ShouldBe(499);
+        row.Error.ShouldBe("client_disconnected");
+    }
 }
