@@ -97,7 +97,14 @@ public sealed class StreamingTests(TestGateway gateway) : IClassFixture<TestGate
         var key = await gateway.CreateKeyAsync("stream-leave");
         gateway.Beta.TrickleDelay = TimeSpan.FromMilliseconds(300);
         string requestId;
-        using (var response = await gateway.ChatAsync(key, "trickle", stream: true))
+        // No draining: closing the response closes the connection, as a client that goes away does.
+        using var client = new HttpClient(new SocketsHttpHandler { MaxResponseDrainSize = 0 }) { BaseAddress = gateway.Client.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions")
+        {
+            Content = new StringContent("""{"model":"trickle","stream":true,"messages":[{"role":"user","content":"hi"}]}""", System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
+        using (var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead))
         {
             requestId = response.Headers.GetValues("x-request-id").Single();
             using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
