@@ -107,7 +107,7 @@ internal static class ModelShowCommand
         }
         else
         {
-            var prices = new Table().Border(TableBorder.Simple).AddColumns("provider", "rule", "input $/Mtok", "cached $/Mtok", "output $/Mtok", "source", "date");
+            var prices = new Table().Border(TableBorder.Simple).AddColumns("provider", "rule", "input $/Mtok", "cached $/Mtok", "output $/Mtok", "source", "data of", "checked");
             foreach (var offer in model.Offers)
             {
                 foreach (var rule in offer.Schedule.Rules)
@@ -119,7 +119,8 @@ internal static class ModelShowCommand
                         new Text(CatalogFormat.Rate(rule.Prices.CachedInput)),
                         new Text(CatalogFormat.Rate(rule.Prices.Output)),
                         new Text(offer.Source.Name),
-                        new Text(offer.Source.Date ?? ""));
+                        new Text(offer.Source.Date ?? ""),
+                        new Text(offer.PricesChecked is { } c ? CatalogFormat.Date(c) : ""));
                 }
             }
 

@@ -37,7 +37,7 @@ internal static class PricesCommand
 
             var catalog = CatalogLoader.Load(parseResult);
             var model = catalog.Get(parseResult.GetValue(id)!);
-            var quote = PriceEngine.Price(model, usage, moment, parseResult.GetValue(provider));
+            var quote = catalog.Price(model.Id, usage, moment, parseResult.GetValue(provider));
             var offer = model.Offers.First(o => o.Provider == quote.Provider);
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
@@ -82,7 +82,13 @@ internal static class PricesCommand
 
         table.AddRow(new Text("total", new Style(decoration: Decoration.Bold)), new Text(""), new Text(""), new Text(CatalogFormat.Usd(quote.TotalUsd) + " USD", new Style(decoration: Decoration.Bold)));
         console.Write(table);
-        console.WriteLine($"source: {CatalogFormat.Source(quote.Source)}, data of {quote.Source.Date}");
+        console.WriteLine($"source: {CatalogFormat.Source(quote.Source)}, data of {quote.Source.Date}"
+            + (offer.PricesChecked is { } checkedOn ? $"; prices last checked by the feed's maintainers on {CatalogFormat.Date(checkedOn)}" : ""));
+        if (offer.Schedule.HasTimeWindows)
+        {
+            console.WriteLine("The feed gives the daily windows without the dates they were in force: they apply to every date priced.");
+        }
+
         if (offer.Schedule.Rules.Count > 1)
         {
             console.WriteLine("all rules of this offer (the last whose condition holds applies, else the first):");

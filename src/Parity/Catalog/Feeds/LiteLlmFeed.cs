@@ -40,15 +40,16 @@ internal static partial class LiteLlmFeed
             }
 
             var model = entry.Value;
-            var input = Rate(model, values, "input_cost_per_token");
-            var output = Rate(model, values, "output_cost_per_token");
-            if (input is null && output is null && model.TryGetProperty("tiered_pricing", out var tiered))
+            var tierFields = TierFields(model);
+            var input = Rate(model, values, "input_cost_per_token", tierFields);
+            var output = Rate(model, values, "output_cost_per_token", tierFields);
+            if (input is null && output is null && model.TryGetProperty("tiered_pricing", out var tiered) && IsTokenPriced(tiered))
             {
                 (input, output) = RangeTiers(tiered, values);
             }
 
-            var cached = Rate(model, values, "cache_read_input_token_cost");
-            var write = Rate(model, values, "cache_creation_input_token_cost");
+            var cached = Rate(model, values, "cache_read_input_token_cost", tierFields);
+            var write = Rate(model, values, "cache_creation_input_token_cost", tierFields);
             records.Add(new FeedRecord
             {
                 Key = entry.Name,
@@ -62,35 +63,56 @@ internal static partial class LiteLlmFeed
         return new ParsedFeed(FeedFormat.LiteLlm, label, sourceDate, records);
     }
 
-    /// <summary>The per-token field and its <c>{field}_above_{n}k_tokens</c> tiers, per million tokens.</summary>
-    private static TieredRate? Rate(JsonElement model, JsonValues values, string field)
+    /// <summary>The per-token field and its <c>{field}_above_{n}k_tokens</c> tiers (from <paramref name="tierFields"/>), per million tokens.</summary>
+    private static TieredRate? Rate(JsonElement model, JsonValues values, string field, List<JsonProperty>? tierFields)
     {
         var basePrice = values.Number(model, field);
-        var tiers = new List<RateTier>();
-        foreach (var property in model.EnumerateObject())
-        {
-            if (!property.Name.StartsWith(field + "_above_", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var match = TierSuffix().Match(property.Name[(field.Length + 7)..]);
-            if (!match.Success)
-            {
-                continue;
-            }
-
-            var threshold = long.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) * 1000;
-            tiers.Add(new RateTier(threshold, Decimals.PerMillion(values.NumberValue(property.Value, property.Name))));
-        }
-
         if (basePrice is null)
         {
             return null;
         }
 
-        return new TieredRate(Decimals.PerMillion(basePrice.Value), [.. tiers.OrderBy(t => t.AboveInputTokens)]);
+        List<RateTier>? tiers = null;
+        foreach (var property in tierFields ?? [])
+        {
+            var name = property.Name;
+            if (name.Length <= field.Length + 7 || !name.StartsWith(field, StringComparison.Ordinal) || string.CompareOrdinal(name, field.Length, "_above_", 0, 7) != 0)
+            {
+                continue;
+            }
+
+            var match = TierSuffix().Match(name, field.Length + 7, name.Length - field.Length - 7);
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var threshold = long.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) * 1000;
+            (tiers ??= []).Add(new RateTier(threshold, Decimals.PerMillion(values.NumberValue(property.Value, name))));
+        }
+
+        return new TieredRate(Decimals.PerMillion(basePrice.Value), tiers is null ? [] : [.. tiers.OrderBy(t => t.AboveInputTokens)]);
     }
+
+    /// <summary>The entry's <c>*_above_*</c> properties, found in one pass over the entry.</summary>
+    private static List<JsonProperty>? TierFields(JsonElement model)
+    {
+        List<JsonProperty>? result = null;
+        foreach (var property in model.EnumerateObject())
+        {
+            if (property.Name.Contains("_above_", StringComparison.Ordinal))
+            {
+                (result ??= []).Add(property);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Tiered token prices, as opposed to LiteLLM's tiered per-query prices for search tools.</summary>
+    private static bool IsTokenPriced(JsonElement tiered) =>
+        tiered.ValueKind != JsonValueKind.Array
+        || tiered.EnumerateArray().Any(t => t.ValueKind == JsonValueKind.Object && (t.TryGetProperty("input_cost_per_token", out _) || t.TryGetProperty("range", out _)));
 
     /// <summary>
     /// <c>"tiered_pricing": [{"range": [0, 32000], "input_cost_per_token": …}, …]</c> (Alibaba's DashScope
@@ -126,6 +148,6 @@ internal static partial class LiteLlmFeed
         return (new TieredRate(Decimals.PerMillion(first.Input), inputTiers), new TieredRate(Decimals.PerMillion(first.Output), outputTiers));
     }
 
-    [GeneratedRegex(@"^(\d+)k_tokens$")]
+    [GeneratedRegex(@"\G(\d+)k_tokens$")]
     private static partial Regex TierSuffix();
 }
