@@ -20,7 +20,7 @@ internal static class UsageCommand
         var to = new Option<string?>("--to") { Description = "End, exclusive (UTC date or ISO 8601 time)" };
         var config = GatewayCommand.ConfigOption(required: false);
         config.Description = "The gateway config: its ledger (SQLite or PostgreSQL) and model prices for the flagship comparison";
-        var flagship = new Option<string?>("--flagship") { Description = "The model (in --config) to price the same traffic at (default: the configured US model with the highest price)" };
+        var flagship = new Option<string?>("--flagship") { Description = "The model to price the same traffic at: a model of --config or any model of Parity's catalog (default: the configured US model with the highest list price, else gpt-5 from the catalog)" };
         var flagshipPrice = new Option<string?>("--flagship-price") { Description = "Flagship prices instead, USD per million tokens: input,output[,cached input]" };
         var format = FormatOption.Create(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
         var command = new Command("usage", "Spend and token share from the gateway's usage ledger, grouped by model, origin, vendor, key or route — with the share of tokens that went to Chinese open-weight models and what the same traffic would have cost on a US flagship.")
@@ -37,16 +37,14 @@ internal static class UsageCommand
             }
             else if (parse.GetValue(flagship) is { } flagshipName)
             {
-                if (setup is null || !setup.Models.TryGetValue(flagshipName, out var model) || model.Price is null)
-                {
-                    throw new ParityException($"--flagship: '{flagshipName}' is not a priced model in the gateway config (give --config, or --flagship-price).");
-                }
-
-                reference = (model.Name, model.Price);
+                reference = setup is not null && setup.Models.TryGetValue(flagshipName, out var model) && model.Price is not null
+                    ? (model.Name, model.Price)
+                    : CatalogFlagship(flagshipName)
+                      ?? throw new ParityException($"--flagship: '{flagshipName}' is neither a priced model of the gateway config nor a model with prices in Parity's catalog (or give --flagship-price).");
             }
             else
             {
-                reference = setup?.DefaultFlagship();
+                reference = setup?.DefaultFlagship() ?? CatalogFlagship(DefaultFlagship);
             }
 
             using var store = setup is not null ? GatewayCommand.OpenStore(setup) : Storage.ParityStore.OpenSqlite(parse.GetValue(GlobalOptions.Db)!);
@@ -68,6 +66,15 @@ internal static class UsageCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The flagship when the config names no priced US model.</summary>
+    private const string DefaultFlagship = "gpt-5";
+
+    private static (string Name, ModelPrice Price)? CatalogFlagship(string idOrAlias)
+    {
+        var model = GatewayCatalog.Find(idOrAlias);
+        return model is not null && GatewayCatalog.ListPrice(model, DateTimeOffset.UtcNow) is { } price ? (model.Id, price) : null;
     }
 
     private static void WriteTable(CliContext context, UsageSummary s)

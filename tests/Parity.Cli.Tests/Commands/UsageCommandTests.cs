@@ -48,6 +48,17 @@ public sealed class UsageCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_flagship_can_come_from_the_catalog()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("usage", "--db", Db, "--flagship", "gpt-5", "--format", "json");
+        exit.ShouldBe(0, error);
+        var flagship = JsonNode.Parse(output)!["flagship"]!;
+        flagship["model"]!.GetValue<string>().ShouldBe("gpt-5");
+        flagship["price"]!["source"]!.GetValue<string>().ShouldStartWith("catalog: OpenAI");
+        flagship["costUsd"]!.GetValue<double>().ShouldBeGreaterThan(0);
+    }
+
+    [Fact]
     public async Task Bad_options_are_clear_errors()
     {
         var (exit, _, error) = await CliRunner.RunAsync("usage", "--db", Db, "--from", "last tuesday");
