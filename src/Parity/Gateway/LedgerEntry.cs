@@ -55,6 +55,8 @@ public sealed record LedgerEntry
     /// <summary>"upstream" when the provider reported usage, "counted" when the gateway estimated it, "none".</summary>
     public string UsageSource { get; init; } = "none";
 
-    /// <summary>Which gateway process wrote the record.</summary>
-    public string Node { get; init; } = Environment.MachineName;
+    /// <summary>Which gateway process wrote the record: host name and process id.</summary>
+    public string Node { get; init; } = ThisNode;
+
+    private static readonly string ThisNode = $"{Environment.MachineName}:{Environment.ProcessId}";
 }

@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using Parity.Storage;
 
 namespace Parity.Server.Tests.Gateway;
@@ -28,113 +26,48 @@ public sealed class KillTests : IAsyncLifetime
             models:
               - { name: m, provider: local, upstreamModel: fast, origin: CN, openWeights: true, prices: { input: 0.28, output: 0.42 } }
             """);
-        var port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        using var gateway = await ChildGateway.StartAsync(config, new Dictionary<string, string> { ["KILL_TEST_UPSTREAM_KEY"] = "sk-kill-test-SECRET-555" });
+        var process = gateway.Process;
+        var client = gateway.Client;
+        var completed = new ConcurrentBag<string>();
+        using var stop = new CancellationTokenSource();
+        var workers = Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parity.dll"));
-        foreach (var arg in new[] { "gateway", "--config", config, "--urls", $"http://127.0.0.1:{port}" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        start.Environment["KILL_TEST_UPSTREAM_KEY"] = "sk-kill-test-SECRET-555";
-        using var process = Process.Start(start)!;
-        var output = new ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => output.Enqueue(e.Data ?? "");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(10) };
-            await WaitUntilHealthyAsync(client, process, output);
-
-            var completed = new ConcurrentBag<string>();
-            using var stop = new CancellationTokenSource();
-            var workers = Enumerable.Range(0, 16).Select(w => Task.Run(async () =>
+            var stream = w % 2 == 0;
+            while (!stop.IsCancellationRequested)
             {
-                var stream = w % 2 == 0;
-                while (!stop.IsCancellationRequested)
+                try
                 {
-                    try
+                    using var content = new StringContent($$"""{"model":"m","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"hi"}]}""", System.Text.Encoding.UTF8, "application/json");
+                    using var response = await client.PostAsync("/v1/chat/completions", content);
+                    var body = await response.Content.ReadAsStringAsync();
+                    if (response.StatusCode == HttpStatusCode.OK && (!stream || body.Contains("[DONE]", StringComparison.Ordinal)))
                     {
-                        using var content = new StringContent($$"""{"model":"m","stream":{{(stream ? "true" : "false")}},"messages":[{"role":"user","content":"hi"}]}""", System.Text.Encoding.UTF8, "application/json");
-                        using var response = await client.PostAsync("/v1/chat/completions", content);
-                        var body = await response.Content.ReadAsStringAsync();
-                        if (response.StatusCode == HttpStatusCode.OK && (!stream || body.Contains("[DONE]", StringComparison.Ordinal)))
-                        {
-                            completed.Add(response.Headers.GetValues("x-request-id").Single());
-                        }
-                    }
-                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
-                    {
-                        if (process.HasExited)
-                        {
-                            return;
-                        }
+                        completed.Add(response.Headers.GetValues("x-request-id").Single());
                     }
                 }
-            })).ToList();
-
-            await Task.Delay(1500);
-            process.Kill(); // SIGKILL on Linux: no shutdown code runs
-            await process.WaitForExitAsync();
-            await stop.CancelAsync();
-            await Task.WhenAll(workers);
-
-            completed.Count.ShouldBeGreaterThan(20);
-            using var store = ParityStore.OpenSqlite(Path.Combine(folder, "ledger.db"));
-            var recorded = Dapper.SqlMapper.Query<string>(store.Connection, "SELECT request_id FROM gateway_ledger").ToHashSet();
-            var lost = completed.Where(id => !recorded.Contains(id)).ToList();
-            lost.ShouldBeEmpty($"{lost.Count} of {completed.Count} completed requests are missing from the ledger");
-            string.Join('\n', output).ShouldNotContain("SECRET-555");
-        }
-        finally
-        {
-            if (!process.HasExited)
-            {
-                process.Kill();
-            }
-        }
-    }
-
-    private static async Task WaitUntilHealthyAsync(HttpClient client, Process process, ConcurrentQueue<string> output)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            if (process.HasExited)
-            {
-                throw new InvalidOperationException("parity gateway exited: " + string.Join('\n', output));
-            }
-
-            try
-            {
-                using var r = await client.GetAsync("/healthz");
-                if (r.IsSuccessStatusCode)
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
                 {
-                    return;
+                    if (process.HasExited)
+                    {
+                        return;
+                    }
                 }
             }
-            catch (HttpRequestException)
-            {
-            }
+        })).ToList();
 
-            await Task.Delay(100);
-        }
+        await Task.Delay(1500);
+        process.Kill(); // SIGKILL on Linux: no shutdown code runs
+        await process.WaitForExitAsync();
+        await stop.CancelAsync();
+        await Task.WhenAll(workers);
 
-        throw new TimeoutException("parity gateway did not come up: " + string.Join('\n', output));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        completed.Count.ShouldBeGreaterThan(20);
+        using var store = ParityStore.OpenSqlite(Path.Combine(folder, "ledger.db"));
+        var recorded = Dapper.SqlMapper.Query<string>(store.Connection, "SELECT request_id FROM gateway_ledger").ToHashSet();
+        var lost = completed.Where(id => !recorded.Contains(id)).ToList();
+        lost.ShouldBeEmpty($"{lost.Count} of {completed.Count} completed requests are missing from the ledger");
+        string.Join('\n', gateway.Output).ShouldNotContain("SECRET-555");
     }
 
     public async Task DisposeAsync()

@@ -72,7 +72,65 @@ public sealed class PostgresTests
         spent.ShouldBe(ledgerSpend, 1e-9);
         reserved.ShouldBe(0, 1e-12);
         store.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM gateway_ledger").ShouldBe(60);
-        store.Connection.ExecuteScalar<long>("SELECT COUNT(DISTINCT node) FROM gateway_ledger").ShouldBe(1); // same machine name; both nodes wrote
+
+    }
+
+    [Fact]
+    public async Task Two_gateway_processes_on_one_postgres_do_not_overspend_a_budget()
+    {
+        using var db = PostgresTestDatabase.Create();
+        if (db is null)
+        {
+            return;
+        }
+
+        await using var alpha = await FakeUpstream.StartAsync();
+        await using var beta = await FakeUpstream.StartAsync();
+        var folder = Directory.CreateTempSubdirectory("parity-pg-proc-").FullName;
+        try
+        {
+            var config = Path.Combine(folder, "gateway.yaml");
+            await File.WriteAllTextAsync(config, TestGateway.Yaml(alpha.BaseUrl, beta.BaseUrl, "postgresEnv: GATEWAY_TEST_PG"));
+            var environment = new Dictionary<string, string>
+            {
+                ["GATEWAY_TEST_PG"] = db.ConnectionString,
+                ["ALPHA_KEY"] = TestGateway.AlphaKey,
+                ["TEST_ADMIN_KEY"] = TestGateway.AdminKey,
+            };
+            var starting = new[] { ChildGateway.StartAsync(config, environment), ChildGateway.StartAsync(config, environment) };
+            using var first = await starting[0];
+            using var second = await starting[1];
+            var nodes = new[] { first, second };
+
+            using var create = new HttpRequestMessage(HttpMethod.Post, "/admin/keys") { Content = JsonContent.Create(new { name = "two-processes", budgetUsd = 0.005, period = "day" }) };
+            create.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestGateway.AdminKey);
+            using var created = await first.Client.SendAsync(create);
+            var key = (await created.Content.ReadFromJsonAsync<JsonObject>())!["key"]!.GetValue<string>();
+
+            var statuses = await Task.WhenAll(Enumerable.Range(0, 60).Select(async i =>
+            {
+                var body = """{"model":"cn-open","max_tokens":1100,"messages":[{"role":"user","content":"Say hello."}]}""";
+                using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat/completions") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", key);
+                using var response = await nodes[i % 2].Client.SendAsync(request);
+                return response.StatusCode;
+            }));
+
+            var ok = statuses.Count(s => s == HttpStatusCode.OK);
+            statuses.Count(s => s == HttpStatusCode.PaymentRequired).ShouldBe(60 - ok);
+            ok.ShouldBeGreaterThanOrEqualTo(8);
+            using var store = ParityStore.OpenPostgres(db.ConnectionString);
+            var spent = store.Connection.ExecuteScalar<double>("SELECT COALESCE(SUM(cost_usd), 0) FROM gateway_ledger");
+            spent.ShouldBeLessThanOrEqualTo(0.005);
+            spent.ShouldBe(ok * 0.0004396, 1e-9);
+            store.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM gateway_ledger").ShouldBe(60);
+            store.Connection.ExecuteScalar<long>("SELECT COUNT(DISTINCT node) FROM gateway_ledger").ShouldBe(2); // both processes served and recorded
+        }
+        finally
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]
