@@ -58,6 +58,11 @@ public sealed class GatewayHost : IAsyncDisposable
         await using var host = await StartAsync(setup, urls, cancellationToken);
         var ledger = setup.PostgresConnectionString is not null ? "PostgreSQL" : setup.SqlitePath;
         await log.WriteLineAsync($"parity gateway listening on {string.Join(", ", host.Addresses)}: {setup.Models.Count} models, {setup.Routes.Count} routes, ledger {ledger}");
+        if (setup.KeysRequired && host.services.Keys.List().Count == 0)
+        {
+            await log.WriteLineAsync($"no virtual keys yet: every request will get 401. Issue one with 'parity gateway keys create --config {setup.ConfigPath} --name NAME'{(setup.AdminKey is null ? "" : " or POST /admin/keys")}.");
+        }
+
         await log.FlushAsync(cancellationToken);
         // Stop on the caller's token, or when the host itself stops (it handles SIGTERM and SIGINT).
         var stopping = host.app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
