@@ -331,6 +331,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         var finished = false;
         var usage = default(UsageCounts);
         var sawUsage = false;
+        var stalled = false;
         var current = attempt.First;
         try
         {
@@ -395,21 +396,32 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
                     await body.FlushAsync(aborted);
                 }
 
-                current = await attempt.Reader!.ReadEventAsync(aborted);
+                // A provider that goes quiet for longer than its timeout between two events is given up on.
+                attempt.Timeout!.CancelAfter(model.Provider.Timeout);
+                current = await attempt.Reader!.ReadEventAsync(attempt.Timeout.Token);
+                attempt.Timeout.CancelAfter(Timeout.InfiniteTimeSpan);
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && !aborted.IsCancellationRequested)
         {
             finished = false;
         }
+        catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+        {
+            finished = false;
+            stalled = true;
+        }
 
         exchange.Usage = sawUsage ? usage : new UsageCounts { Input = UsageCounts.Estimate(promptCharacters), Output = UsageCounts.Estimate(outputCharacters) };
         if (!finished)
         {
-            exchange.Status = 502;
-            exchange.Error = "upstream_disconnected";
+            exchange.Status = stalled ? 504 : 502;
+            exchange.Error = stalled ? "upstream_timeout" : "upstream_disconnected";
             await FinishAsync(exchange);
-            var error = Encoding.UTF8.GetBytes("data: " + OpenAiError.Body("upstream_error", "upstream_disconnected", $"The provider '{model.Provider.Name}' broke off the stream.") + "\n\n");
+            var message = stalled
+                ? $"The provider '{model.Provider.Name}' sent nothing for {model.Provider.Timeout.TotalSeconds:0.#} s in the middle of the stream."
+                : $"The provider '{model.Provider.Name}' broke off the stream.";
+            var error = Encoding.UTF8.GetBytes("data: " + OpenAiError.Body("upstream_error", exchange.Error, message) + "\n\n");
             await body.WriteAsync(error, aborted);
             return;
         }

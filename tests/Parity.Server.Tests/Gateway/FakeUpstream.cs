@@ -13,7 +13,7 @@ namespace Parity.Server.Tests.Gateway;
 /// An OpenAI-compatible provider on 127.0.0.1 that the tests start themselves. What it does depends
 /// on the model asked for: <c>fast</c>, <c>nousage</c>, <c>slow</c> (waits 3 s), <c>fail</c> (500),
 /// <c>limited</c> (429), <c>badrequest</c> (400), <c>drop</c> (breaks the connection; streaming: after
-/// the first chunk), <c>trickle</c> (streams a chunk every <see cref="TrickleDelay"/>).
+/// the first chunk), <c>stall</c> (streams one chunk, then goes quiet for 5 s), <c>trickle</c> (streams a chunk every <see cref="TrickleDelay"/>).
 /// </summary>
 public sealed class FakeUpstream : IAsyncDisposable
 {
@@ -129,6 +129,11 @@ public sealed class FakeUpstream : IAsyncDisposable
                 await Task.Delay(50);
                 http.Abort();
                 return;
+            }
+
+            if (model == "stall")
+            {
+                await Task.Delay(5000, http.RequestAborted);
             }
         }
 

@@ -122,4 +122,19 @@ public sealed class StreamingTests(TestGateway gateway) : IClassFixture<TestGate
         row.Status.ShouldBe(499);
         row.Error.ShouldBe("client_disconnected");
     }
+
+    [Fact]
+    public async Task A_provider_that_goes_quiet_mid_stream_is_given_up_after_its_timeout()
+    {
+        var key = await gateway.CreateKeyAsync("stream-stall");
+        var clock = Stopwatch.StartNew();
+        using var response = await gateway.ChatAsync(key, "stall", stream: true);
+        var text = await response.Content.ReadAsStringAsync();
+        clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(4)); // alpha's timeout is 0.7 s; the upstream would stay quiet for 5 s
+        text.ShouldContain("\"content\":\"Hello\"");
+        text.ShouldContain("upstream_timeout");
+        text.ShouldNotContain("[DONE]");
+        var row = gateway.Ledger().Single(r => r.Request_Id == response.Headers.GetValues("x-request-id").Single());
+        (row.Status, row.Error).ShouldBe((504, "upstream_timeout"));
+    }
 }

@@ -54,6 +54,7 @@ public sealed class TestGateway : IAsyncLifetime
           - { name: limited, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
           - { name: slow, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
           - { name: drop, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
+          - { name: stall, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
           - { name: badrequest, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
         routes:
           - { name: robust-500, policy: fallback, models: [failing, cn-open] }
