@@ -47,12 +47,24 @@ public sealed class PostgresTestDatabase : IDisposable
         return new PostgresTestDatabase(admin, name);
     }
 
+    /// <summary>Drops the database; best effort (an autovacuum worker on it can make a drop fail for a moment).</summary>
     public void Dispose()
     {
         NpgsqlConnection.ClearAllPools();
-        using var connection = new NpgsqlConnection(admin);
-        connection.Open();
-        using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
-        drop.ExecuteNonQuery();
+        for (var attempt = 0; attempt < 10; attempt++)
+        {
+            try
+            {
+                using var connection = new NpgsqlConnection(admin);
+                connection.Open();
+                using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", connection);
+                drop.ExecuteNonQuery();
+                return;
+            }
+            catch (PostgresException)
+            {
+                Thread.Sleep(300);
+            }
+        }
     }
 }
