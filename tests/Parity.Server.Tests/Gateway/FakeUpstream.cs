@@ -11,9 +11,9 @@ namespace Parity.Server.Tests.Gateway;
 
 /// <summary>
 /// An OpenAI-compatible provider on 127.0.0.1 that the tests start themselves. What it does depends
-/// on the model asked for: <c>fast</c>, <c>nousage</c>, <c>slow</c> (waits 3 s), <c>fail</c> (500),
+/// on the model asked for: <c>fast</c>, <c>nousage</c>, <c>slow</c> (waits 8 s), <c>fail</c> (500),
 /// <c>limited</c> (429), <c>badrequest</c> (400), <c>drop</c> (breaks the connection; streaming: after
-/// the first chunk), <c>stall</c> (streams one chunk, then goes quiet for 5 s), <c>trickle</c> (streams a chunk every <see cref="TrickleDelay"/>).
+/// the first chunk), <c>stall</c> (streams one chunk, then goes quiet for 8 s), <c>trickle</c> (streams a chunk every <see cref="TrickleDelay"/>).
 /// </summary>
 public sealed class FakeUpstream : IAsyncDisposable
 {
@@ -56,7 +56,7 @@ public sealed class FakeUpstream : IAsyncDisposable
         switch (model)
         {
             case "slow":
-                await Task.Delay(3000, http.RequestAborted);
+                await Task.Delay(8000, http.RequestAborted);
                 break;
             case "fail":
                 http.Response.StatusCode = 500;
@@ -133,7 +133,7 @@ public sealed class FakeUpstream : IAsyncDisposable
 
             if (model == "stall")
             {
-                await Task.Delay(5000, http.RequestAborted);
+                await Task.Delay(8000, http.RequestAborted);
             }
         }
 

@@ -40,7 +40,7 @@ public sealed class TestGateway : IAsyncLifetime
           - name: alpha
             baseUrl: {{alphaUrl}}
             apiKeyEnv: ALPHA_KEY
-            timeoutSeconds: 0.7
+            timeoutSeconds: 2
           - name: beta
             baseUrl: {{betaUrl}}
             apiKey: {{BetaKey}}
