@@ -15,6 +15,8 @@ internal static class ParityCli
         root.Subcommands.Add(Commands.ReportCommand.Create(context));
         root.Subcommands.Add(Commands.ClaimsCommand.Create(context));
         root.Subcommands.Add(Commands.ArenaCommand.Create(context));
+        root.Subcommands.Add(Commands.GatewayCommand.Create(context));
+        root.Subcommands.Add(Commands.UsageCommand.Create(context));
         return root;
     }
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Dapper;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace Parity.Storage;
 
@@ -56,6 +57,48 @@ public sealed class ParityStore : IDisposable
 
         var store = new ParityStore(connection, SqlDialect.Sqlite, full);
         store.Migrate();
+        return store;
+    }
+
+    /// <summary>
+    /// Opens a PostgreSQL store (a connection string such as <c>Host=127.0.0.1;Username=parity;Password=…;Database=parity</c>)
+    /// and brings its schema up to date. Several processes may open the same database at once: migrations
+    /// run under an advisory lock.
+    /// </summary>
+    public static ParityStore OpenPostgres(string connectionString)
+    {
+        NpgsqlConnection connection;
+        try
+        {
+            connection = new NpgsqlConnection(connectionString);
+        }
+        catch (ArgumentException ex)
+        {
+            throw new ParityException($"The PostgreSQL connection string is not valid: {ex.Message}", ex);
+        }
+
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        try
+        {
+            connection.Open();
+        }
+        catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException)
+        {
+            connection.Dispose();
+            throw new ParityException($"Cannot open the PostgreSQL store at {builder.Host}:{builder.Port}/{builder.Database}: {ex.Message}", ex);
+        }
+
+        var store = new ParityStore(connection, SqlDialect.Postgres, $"postgresql://{builder.Host}:{builder.Port}/{builder.Database}");
+        connection.Execute("SELECT pg_advisory_lock(7340049)");
+        try
+        {
+            store.Migrate();
+        }
+        finally
+        {
+            connection.Execute("SELECT pg_advisory_unlock(7340049)");
+        }
+
         return store;
     }
 

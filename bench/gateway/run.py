@@ -1,0 +1,217 @@
+#!/usr/bin/env python3
+"""Gateway throughput benchmark (loopback only, bounded in time).
+
+Measures requests/s, p50/p99 latency and the server's CPU time per request with wrk against:
+  direct   - an nginx upstream that returns a fixed chat completion
+  nginx    - nginx proxy_pass in front of it (the floor for any proxy)
+  portkey  - the Portkey gateway from npm (@portkey-ai/gateway)
+  bare     - a bare ASP.NET Core forwarder on HttpClient that parses request and response JSON (the .NET floor)
+  parity   - `parity gateway` (Release) with a virtual key, limits and the SQLite ledger on
+all in the same run, several runs each, medians reported. Needs wrk and nginx (apt), node/npm.
+
+  python3 bench/gateway/run.py [--runs 3] [--duration 10] [--connections 32] [--threads 2] [--skip portkey]
+"""
+import argparse, json, os, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.abspath(os.path.join(HERE, "..", ".."))
+CLK = os.sysconf("SC_CLK_TCK")
+ANSWER = json.dumps({
+    "id": "chatcmpl-bench", "object": "chat.completion", "created": 1700000000, "model": "gpt-4o-mini",
+    "choices": [{"index": 0, "message": {"role": "assistant", "content": "Hello! How can I help you today?"}, "finish_reason": "stop"}],
+    "usage": {"prompt_tokens": 11, "completion_tokens": 9, "total_tokens": 20},
+}, separators=(",", ":"))
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_http(url, method="GET", timeout=60, headers=None, body=None):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            req = urllib.request.Request(url, method=method, headers=headers or {}, data=body)
+            with urllib.request.urlopen(req, timeout=2) as r:
+                if r.status < 500:
+                    return r.read()
+        except Exception:
+            time.sleep(0.2)
+    raise SystemExit(f"bench: {url} did not come up")
+
+
+def cpu_seconds(pids):
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        except FileNotFoundError:
+            pass
+    return total / CLK
+
+
+def process_tree(pid):
+    pids = [pid]
+    out = subprocess.run(["ps", "-o", "pid=", "--ppid", str(pid)], capture_output=True, text=True).stdout.split()
+    for child in out:
+        pids.extend(process_tree(int(child)))
+    return pids
+
+
+def parse_latency(text, pct):
+    m = re.search(rf"^\s*{pct}%\s+([\d.]+)(us|ms|s)\s*$", text, re.M)
+    value, unit = float(m.group(1)), m.group(2)
+    return value * {"us": 1, "ms": 1e3, "s": 1e6}[unit]
+
+
+def run_wrk(url, env, args, pids):
+    before = cpu_seconds(pids)
+    out = subprocess.run(["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency", "-s", os.path.join(HERE, "post.lua"), url],
+                         capture_output=True, text=True, env={**os.environ, **env}, timeout=args.duration + 30).stdout
+    cpu = cpu_seconds(pids) - before
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    errors = re.search(r"Socket errors: (.*)", out)
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50_us": parse_latency(out, 50), "p99_us": parse_latency(out, 99),
+        "cpu_us_per_request": cpu / requests * 1e6 if requests else None,
+        "requests": requests, "non2xx": int(non2xx.group(1)) if non2xx else 0,
+        "socket_errors": errors.group(1) if errors else "",
+    }
+
+
+def nginx_conf(folder, name, body):
+    path = os.path.join(folder, name + ".conf")
+    with open(path, "w") as f:
+        f.write(f"""
+worker_processes auto;
+pid {folder}/{name}.pid;
+error_log {folder}/{name}.error.log warn;
+daemon off;
+events {{ worker_connections 4096; }}
+http {{
+  access_log off;
+  keepalive_requests 1000000;
+  client_body_temp_path {folder}/{name}-body;
+  proxy_temp_path {folder}/{name}-proxy;
+  {body}
+}}
+""")
+    return path
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--duration", type=int, default=10)
+    ap.add_argument("--connections", type=int, default=32)
+    ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--skip", action="append", default=[])
+    ap.add_argument("--json", help="also write the results here")
+    args = ap.parse_args()
+    for tool in ("wrk", "nginx", "dotnet"):
+        if not shutil.which(tool):
+            raise SystemExit(f"bench: {tool} is missing (apt-get install wrk nginx-light)")
+
+    work = tempfile.mkdtemp(prefix="parity-bench-")
+    procs = []
+
+    def start(cmd, **kw):
+        p = subprocess.Popen(cmd, stdout=open(os.path.join(work, f"proc{len(procs)}.log"), "w"), stderr=subprocess.STDOUT, **kw)
+        procs.append(p)
+        return p
+
+    try:
+        up, px, pk, pa, pb = free_port(), free_port(), free_port(), free_port(), free_port()
+        escaped = ANSWER.replace("'", "\\'")
+        upstream = start(["nginx", "-c", nginx_conf(work, "upstream", f"""
+  server {{ listen 127.0.0.1:{up} reuseport backlog=4096;
+    location / {{ default_type application/json; return 200 '{escaped}'; }} }}""")])
+        proxy = start(["nginx", "-c", nginx_conf(work, "proxy", f"""
+  upstream up {{ server 127.0.0.1:{up}; keepalive 128; }}
+  server {{ listen 127.0.0.1:{px} backlog=4096;
+    location / {{ proxy_pass http://up; proxy_http_version 1.1; proxy_set_header Connection ""; }} }}""")])
+        wait_http(f"http://127.0.0.1:{up}/v1/chat/completions", "POST", body=b"{}")
+        wait_http(f"http://127.0.0.1:{px}/v1/chat/completions", "POST", body=b"{}")
+
+        targets = [("direct", f"http://127.0.0.1:{up}/v1/chat/completions", {}, process_tree(upstream.pid)),
+                   ("nginx proxy_pass", f"http://127.0.0.1:{px}/v1/chat/completions", {}, process_tree(proxy.pid))]
+
+        if "portkey" not in args.skip:
+            portkey_dir = os.path.join(HERE, "node_modules", "@portkey-ai", "gateway")
+            if not os.path.isdir(portkey_dir):
+                subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", HERE, "@portkey-ai/gateway@1.15.2"], check=True, capture_output=True, timeout=600)
+            portkey = start(["node", os.path.join(portkey_dir, "build", "start-server.js"), f"--port={pk}", "--headless"])
+            env = {"BENCH_AUTH": "sk-bench", "BENCH_PORTKEY_PROVIDER": "openai", "BENCH_PORTKEY_HOST": f"http://127.0.0.1:{up}/v1"}
+            wait_http(f"http://127.0.0.1:{pk}/v1/chat/completions", "POST", body=b'{"model":"m","messages":[]}',
+                      headers={"Content-Type": "application/json", "Authorization": "Bearer sk-bench", "x-portkey-provider": "openai", "x-portkey-custom-host": env["BENCH_PORTKEY_HOST"]})
+            targets.append(("portkey", f"http://127.0.0.1:{pk}/v1/chat/completions", env, process_tree(portkey.pid)))
+
+        if "bare" not in args.skip:
+            bare_out = os.path.join(work, "bare-bin")
+            subprocess.run(["dotnet", "build", os.path.join(HERE, "BareForwarder"), "-c", "Release", "-o", bare_out, "-v", "q", "-nologo"], check=True, capture_output=True, timeout=600)
+            bare = start([os.path.join(bare_out, "BareForwarder"), f"http://127.0.0.1:{pb}", f"http://127.0.0.1:{up}/v1/chat/completions"])
+            wait_http(f"http://127.0.0.1:{pb}/v1/chat/completions", "POST", body=b'{"model":"m","messages":[]}', headers={"Content-Type": "application/json"})
+            targets.append(("bare .NET forwarder (floor)", f"http://127.0.0.1:{pb}/v1/chat/completions", {}, process_tree(bare.pid)))
+
+        if "parity" not in args.skip:
+            out = os.path.join(work, "parity-bin")
+            subprocess.run(["dotnet", "build", os.path.join(REPO, "src", "Parity.Cli"), "-c", "Release", "-o", out, "-v", "q", "-nologo"], check=True, capture_output=True, timeout=600)
+            config = os.path.join(work, "gateway.yaml")
+            with open(config, "w") as f:
+                f.write(f"""ledger:
+  sqlite: ledger.db
+keys:
+  required: true
+providers:
+  - {{ name: local, baseUrl: "http://127.0.0.1:{up}/v1", apiKeyEnv: BENCH_UPSTREAM_KEY }}
+models:
+  - {{ name: gpt-4o-mini, provider: local, vendor: OpenAI, origin: US, openWeights: false, prices: {{ input: 0.15, output: 0.6 }} }}
+""")
+            env = {**os.environ, "BENCH_UPSTREAM_KEY": "sk-upstream-bench"}
+            parity = [os.path.join(out, "parity")]
+            key = json.loads(subprocess.run(parity + ["gateway", "keys", "create", "--config", config, "--name", "bench", "--budget", "1000000", "--rpm", "100000000", "--tpm", "2000000000"],
+                                            check=True, capture_output=True, text=True, env=env).stdout)["key"]
+            gateway = start(parity + ["gateway", "--config", config, "--urls", f"http://127.0.0.1:{pa}"], env=env)
+            wait_http(f"http://127.0.0.1:{pa}/healthz")
+            targets.append(("parity (keys, limits, ledger)", f"http://127.0.0.1:{pa}/v1/chat/completions", {"BENCH_AUTH": key}, process_tree(gateway.pid)))
+
+        results = {name: [] for name, *_ in targets}
+        for name, url, env, pids in targets:  # warm-up (JIT, connection pools)
+            run_wrk(url, env, argparse.Namespace(**{**vars(args), "duration": 3}), pids)
+        for run in range(args.runs):
+            for name, url, env, pids in targets:
+                r = run_wrk(url, env, args, pids)
+                results[name].append(r)
+                print(f"run {run + 1} {name}: {r['rps']:.0f} req/s, p50 {r['p50_us']:.0f} us, p99 {r['p99_us']:.0f} us, "
+                      f"{r['cpu_us_per_request']:.1f} us CPU/req, non-2xx {r['non2xx']} {r['socket_errors']}", file=sys.stderr)
+
+        med = {name: {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50_us", "p99_us", "cpu_us_per_request")} for name, rs in results.items()}
+        base = med["direct"]["p50_us"]
+        print(f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s, median of {args.runs} runs, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
+        print("| target | requests/s | p50 | p99 | added p50 vs direct | server CPU per request |")
+        print("|---|---:|---:|---:|---:|---:|")
+        for name, m in med.items():
+            added = "" if name == "direct" else f"{(m['p50_us'] - base) / 1000:+.3f} ms"
+            print(f"| {name} | {m['rps']:,.0f} | {m['p50_us'] / 1000:.3f} ms | {m['p99_us'] / 1000:.3f} ms | {added} | {m['cpu_us_per_request']:.1f} µs |")
+        if args.json:
+            with open(args.json, "w") as f:
+                json.dump({"median": med, "runs": results, "args": vars(args)}, f, indent=2)
+    finally:
+        for p in reversed(procs):
+            p.send_signal(signal.SIGTERM)
+        for p in procs:
+            try:
+                p.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                p.kill()
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,528 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Parity.Gateway;
+
+namespace Parity.Server.Gateway;
+
+/// <summary>
+/// <c>POST /v1/chat/completions</c>: checks the virtual key, picks the route's models, calls them in
+/// order until one answers (falling back on 429, 5xx, timeout or connection error while nothing has
+/// been sent to the client), relays the answer — streamed event by event or whole — and records the
+/// request in the ledger before the response's last bytes go out.
+/// </summary>
+internal sealed class ChatCompletionsHandler(GatewayServices services)
+{
+    private static readonly byte[] DoneEvent = "data: [DONE]\n\n"u8.ToArray();
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        var exchange = new Exchange
+        {
+            RequestId = "req_" + Guid.NewGuid().ToString("N")[..24],
+            At = DateTimeOffset.UtcNow,
+            StartedTimestamp = Stopwatch.GetTimestamp(),
+        };
+        context.Response.Headers["x-request-id"] = exchange.RequestId;
+        services.Metrics.RequestStarted();
+        try
+        {
+            await RunAsync(context, exchange);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException && context.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away; recorded below.
+        }
+        finally
+        {
+            if (!exchange.Finished)
+            {
+                // The client went away or something unexpected failed: still record and settle.
+                if (context.RequestAborted.IsCancellationRequested)
+                {
+                    exchange.Status = 499;
+                    exchange.Error = "client_disconnected";
+                }
+                else
+                {
+                    exchange.Status = 500;
+                    exchange.Error ??= "gateway_error";
+                }
+
+                await FinishAsync(exchange);
+            }
+        }
+    }
+
+    private async Task RunAsync(HttpContext context, Exchange exchange)
+    {
+        var setup = services.Setup;
+
+        // 1. The virtual key.
+        var presented = BearerToken(context.Request);
+        if (presented is not null)
+        {
+            var key = services.KeyCache.Find(presented);
+            if (key is null || key.RevokedAt is not null)
+            {
+                await FailAsync(context, exchange, 401, "invalid_request_error", "invalid_api_key", key is null ? "Incorrect API key provided." : "This API key has been revoked.");
+                return;
+            }
+
+            exchange.Key = key;
+        }
+        else if (setup.KeysRequired)
+        {
+            await FailAsync(context, exchange, 401, "invalid_request_error", "missing_api_key", "You didn't provide an API key. Send it as 'Authorization: Bearer <key>'.");
+            return;
+        }
+
+        // 2. The request body.
+        JsonObject request;
+        try
+        {
+            var node = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
+            request = node as JsonObject ?? throw new JsonException("The body is not a JSON object.");
+        }
+        catch (JsonException ex)
+        {
+            await FailAsync(context, exchange, 400, "invalid_request_error", "invalid_json", $"The request body is not valid JSON: {ex.Message}");
+            return;
+        }
+
+        if (request["model"] is not JsonValue modelValue || !modelValue.TryGetValue<string>(out var requested) || string.IsNullOrEmpty(requested))
+        {
+            await FailAsync(context, exchange, 400, "invalid_request_error", "missing_model", "The request needs a 'model': a model or route name (see GET /v1/models).");
+            return;
+        }
+
+        exchange.Route = requested;
+        if (request["messages"] is not JsonArray)
+        {
+            await FailAsync(context, exchange, 400, "invalid_request_error", "missing_messages", "The request needs 'messages', an array.");
+            return;
+        }
+
+        var route = setup.Resolve(requested);
+        if (route is null)
+        {
+            await FailAsync(context, exchange, 404, "invalid_request_error", "model_not_found", $"The model or route '{requested}' does not exist on this gateway.");
+            return;
+        }
+
+        var stream = request["stream"] is JsonValue s && s.TryGetValue<bool>(out var st) && st;
+        var clientWantsUsage = request["stream_options"]?["include_usage"] is JsonValue iu && iu.TryGetValue<bool>(out var b) && b;
+        var plan = route.Plan(Random.Shared.NextDouble());
+        var promptCharacters = UsageCounts.PromptCharacters(request);
+
+        // 3. Budget and limits: reserve the worst case over the models that may serve it.
+        if (exchange.Key is { } vkey)
+        {
+            var maxTokens = Long(request["max_completion_tokens"]) ?? Long(request["max_tokens"]) ?? setup.DefaultMaxTokens;
+            var inputEstimate = UsageCounts.Estimate(promptCharacters) + 16 * ((JsonArray)request["messages"]!).Count;
+            exchange.Reserved = plan.Max(m => m.Cost(inputEstimate, maxTokens, 0, exchange.At));
+            var admission = await services.Limits.TryAdmitAsync(vkey, exchange.Reserved, exchange.At, context.RequestAborted);
+            switch (admission)
+            {
+                case AdmissionResult.OverBudget:
+                    var message = $"The key '{vkey.Name}' has used its budget of ${vkey.BudgetUsd:0.######} for this {vkey.Period.ToString().ToLowerInvariant()} (this request could cost up to ${exchange.Reserved:0.######}).";
+                    exchange.Reserved = 0;
+                    await FailAsync(context, exchange, 402, "insufficient_quota", "budget_exceeded", message);
+                    return;
+                case AdmissionResult.OverRequestsPerMinute:
+                    exchange.Reserved = 0;
+                    context.Response.Headers.RetryAfter = SecondsToNextMinute();
+                    await FailAsync(context, exchange, 429, "rate_limit_exceeded", "rate_limit_exceeded", $"The key '{vkey.Name}' is limited to {vkey.Rpm} requests per minute.");
+                    return;
+                case AdmissionResult.OverTokensPerMinute:
+                    exchange.Reserved = 0;
+                    context.Response.Headers.RetryAfter = SecondsToNextMinute();
+                    await FailAsync(context, exchange, 429, "rate_limit_exceeded", "tokens_per_minute_exceeded", $"The key '{vkey.Name}' is limited to {vkey.Tpm} tokens per minute.");
+                    return;
+            }
+
+            exchange.Admitted = true;
+        }
+
+        if (stream)
+        {
+            var options = request["stream_options"] as JsonObject ?? [];
+            options["include_usage"] = true;
+            request["stream_options"] = options;
+        }
+
+        // 4. Try the models in order.
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var model = plan[i];
+            var last = i == plan.Count - 1;
+            exchange.Attempts++;
+            request["model"] = model.UpstreamModel;
+            var attempt = await CallAsync(model, request, stream, context.RequestAborted);
+            if (attempt.Outcome == AttemptOutcome.Ok)
+            {
+                exchange.Model = model;
+                services.Metrics.Attempt(model.Provider.Name, model.Name, "ok");
+                using (attempt.Response)
+                using (attempt.Timeout)
+                using (attempt.Reader)
+                {
+                    if (stream)
+                    {
+                        await RelayStreamAsync(context, exchange, attempt, clientWantsUsage, promptCharacters);
+                    }
+                    else
+                    {
+                        await RelayWholeAsync(context, exchange, attempt.Body!, model, promptCharacters);
+                    }
+                }
+
+                return;
+            }
+
+            services.Metrics.Attempt(model.Provider.Name, model.Name, attempt.OutcomeLabel);
+            if (!last && attempt.Retryable)
+            {
+                attempt.Response?.Dispose();
+                attempt.Timeout?.Dispose();
+                continue;
+            }
+
+            // No fallback applies: pass the upstream's error through, or say what went wrong.
+            exchange.Model = model;
+            using (attempt.Response)
+            using (attempt.Timeout)
+            {
+                if (attempt.Response is { } failed)
+                {
+                    var body = attempt.Body ?? await ReadBodySafelyAsync(failed, context.RequestAborted);
+                    exchange.Status = (int)failed.StatusCode;
+                    exchange.Error = "upstream_" + (int)failed.StatusCode;
+                    exchange.Usage = default;
+                    SetServedHeaders(context, exchange, model);
+                    await FinishAsync(exchange);
+                    context.Response.StatusCode = (int)failed.StatusCode;
+                    context.Response.ContentType = failed.Content.Headers.ContentType?.ToString() ?? "application/json";
+                    if (failed.Headers.RetryAfter is { } retry)
+                    {
+                        context.Response.Headers.RetryAfter = retry.ToString();
+                    }
+
+                    await context.Response.Body.WriteAsync(Scrub(body, model.Provider), context.RequestAborted);
+                }
+                else
+                {
+                    var timedOut = attempt.Outcome == AttemptOutcome.Timeout;
+                    SetServedHeaders(context, exchange, model);
+                    await FailAsync(context, exchange, timedOut ? 504 : 502, "upstream_error", timedOut ? "upstream_timeout" : "upstream_unreachable",
+                        timedOut
+                            ? $"The provider '{model.Provider.Name}' did not answer within {model.Provider.Timeout.TotalSeconds:0.#} s (model '{model.Name}', {exchange.Attempts} attempt(s))."
+                            : $"The provider '{model.Provider.Name}' could not be reached or broke the connection (model '{model.Name}', {exchange.Attempts} attempt(s)).");
+                }
+            }
+
+            return;
+        }
+    }
+
+    /// <summary>Sends the request to one model. For non-streaming calls the whole body is read; for streaming ones, the first event.</summary>
+    private async Task<Attempt> CallAsync(GatewayModel model, JsonObject request, bool stream, CancellationToken clientAborted)
+    {
+        var provider = model.Provider;
+        var timeout = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
+        timeout.CancelAfter(provider.Timeout);
+        var started = Stopwatch.GetTimestamp();
+        HttpResponseMessage? response = null;
+        try
+        {
+            using var message = new HttpRequestMessage(HttpMethod.Post, provider.ChatCompletionsUrl)
+            {
+                Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request)),
+                Version = HttpVersion.Version11,
+            };
+            message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+            if (provider.ApiKey is { } apiKey)
+            {
+                message.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+            }
+
+            if (stream)
+            {
+                message.Headers.Accept.ParseAdd("text/event-stream");
+            }
+
+            response = await services.Upstream.SendAsync(message, timeout.Token);
+            var status = (int)response.StatusCode;
+            if (!response.IsSuccessStatusCode)
+            {
+                var errorBody = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+                var retryable = status == 429 || status >= 500;
+                return new Attempt(retryable ? AttemptOutcome.RetryableStatus : AttemptOutcome.FinalStatus, response, errorBody, null, null, timeout)
+                {
+                    OutcomeLabel = status == 429 ? "http_429" : status >= 500 ? "http_5xx" : "http_4xx",
+                };
+            }
+
+            if (!stream)
+            {
+                var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+                services.Metrics.FirstByte(model.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
+                return new Attempt(AttemptOutcome.Ok, response, body, null, null, timeout);
+            }
+
+            var reader = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
+            var first = await reader.ReadEventAsync(timeout.Token);
+            if (first is null)
+            {
+                response.Dispose();
+                return new Attempt(AttemptOutcome.Connection, null, null, null, null, timeout) { OutcomeLabel = "empty_stream" };
+            }
+
+            services.Metrics.FirstByte(model.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
+            timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+            return new Attempt(AttemptOutcome.Ok, response, null, reader, first, timeout);
+        }
+        catch (OperationCanceledException) when (!clientAborted.IsCancellationRequested)
+        {
+            response?.Dispose();
+            return new Attempt(AttemptOutcome.Timeout, null, null, null, null, timeout) { OutcomeLabel = "timeout" };
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            response?.Dispose();
+            return new Attempt(AttemptOutcome.Connection, null, null, null, null, timeout) { OutcomeLabel = "connection" };
+        }
+    }
+
+    private async Task RelayWholeAsync(HttpContext context, Exchange exchange, byte[] body, GatewayModel model, long promptCharacters)
+    {
+        if (!CompletionRewriter.TryRewrite(body, model.Name, out var bytes, out var usage, out var characters))
+        {
+            SetServedHeaders(context, exchange, model);
+            await FailAsync(context, exchange, 502, "upstream_error", "invalid_upstream_response", $"The provider '{model.Provider.Name}' answered with something that is not a JSON chat completion.");
+            return;
+        }
+
+        exchange.Usage = usage.FromUpstream ? usage : new UsageCounts { Input = UsageCounts.Estimate(promptCharacters), Output = UsageCounts.Estimate(characters) };
+        exchange.Status = 200;
+        SetServedHeaders(context, exchange, model);
+        await FinishAsync(exchange);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/json";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    private async Task RelayStreamAsync(HttpContext context, Exchange exchange, Attempt attempt, bool clientWantsUsage, long promptCharacters)
+    {
+        var model = exchange.Model!;
+        exchange.Streamed = true;
+        exchange.Status = 200;
+        SetServedHeaders(context, exchange, model);
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "text/event-stream; charset=utf-8";
+        context.Response.Headers.CacheControl = "no-cache";
+        context.Response.Headers["X-Accel-Buffering"] = "no";
+        var body = context.Response.Body;
+        var aborted = context.RequestAborted;
+        long outputCharacters = 0;
+        var finished = false;
+        var usage = default(UsageCounts);
+        var sawUsage = false;
+        var stalled = false;
+        var current = attempt.First;
+        try
+        {
+            while (current is not null)
+            {
+                if (current.Data == "[DONE]")
+                {
+                    finished = true;
+                    break;
+                }
+
+                var forward = true;
+                string payload = current.Data;
+                if (current.Data.Length > 0 && current.Data[0] == '{')
+                {
+                    try
+                    {
+                        if (JsonNode.Parse(current.Data) is JsonObject chunk)
+                        {
+                            if (UsageCounts.TryRead(chunk["usage"], out var u))
+                            {
+                                usage = u;
+                                sawUsage = true;
+                            }
+
+                            var choices = chunk["choices"] as JsonArray;
+                            if (choices is not null)
+                            {
+                                foreach (var choice in choices)
+                                {
+                                    var delta = choice?["delta"];
+                                    outputCharacters += Text(delta?["content"]) + Text(delta?["reasoning_content"]);
+                                    if (choice?["finish_reason"] is JsonValue fr && fr.GetValueKind() == JsonValueKind.String)
+                                    {
+                                        finished = true;
+                                    }
+                                }
+                            }
+
+                            if (!clientWantsUsage && sawUsage && (choices is null || choices.Count == 0))
+                            {
+                                forward = false;
+                            }
+                            else if (!clientWantsUsage)
+                            {
+                                chunk.Remove("usage");
+                            }
+
+                            chunk["model"] = model.Name;
+                            payload = chunk.ToJsonString();
+                        }
+                    }
+                    catch (JsonException)
+                    {
+                        // Not JSON: relay as it came.
+                    }
+                }
+
+                if (forward)
+                {
+                    await body.WriteAsync(current.Render(payload), aborted);
+                    await body.FlushAsync(aborted);
+                }
+
+                // A provider that goes quiet for longer than its timeout between two events is given up on.
+                attempt.Timeout!.CancelAfter(model.Provider.Timeout);
+                current = await attempt.Reader!.ReadEventAsync(attempt.Timeout.Token);
+                attempt.Timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException && !aborted.IsCancellationRequested)
+        {
+            finished = false;
+        }
+        catch (OperationCanceledException) when (!aborted.IsCancellationRequested)
+        {
+            finished = false;
+            stalled = true;
+        }
+
+        exchange.Usage = sawUsage ? usage : new UsageCounts { Input = UsageCounts.Estimate(promptCharacters), Output = UsageCounts.Estimate(outputCharacters) };
+        if (!finished)
+        {
+            exchange.Status = stalled ? 504 : 502;
+            exchange.Error = stalled ? "upstream_timeout" : "upstream_disconnected";
+            await FinishAsync(exchange);
+            var message = stalled
+                ? $"The provider '{model.Provider.Name}' sent nothing for {model.Provider.Timeout.TotalSeconds:0.#} s in the middle of the stream."
+                : $"The provider '{model.Provider.Name}' broke off the stream.";
+            var error = Encoding.UTF8.GetBytes("data: " + OpenAiError.Body("upstream_error", exchange.Error, message) + "\n\n");
+            await body.WriteAsync(error, aborted);
+            return;
+        }
+
+        await FinishAsync(exchange);
+        await body.WriteAsync(DoneEvent, aborted);
+    }
+
+    /// <summary>Writes an error produced by the gateway itself, after recording it.</summary>
+    private async Task FailAsync(HttpContext context, Exchange exchange, int status, string type, string code, string message)
+    {
+        exchange.Status = status;
+        exchange.Error = code;
+        await FinishAsync(exchange);
+        await OpenAiError.WriteAsync(context, status, type, code, message);
+    }
+
+    /// <summary>Records the request (waiting for the ledger's commit), settles its budget and counts it in the metrics.</summary>
+    private async Task FinishAsync(Exchange exchange)
+    {
+        exchange.Finished = true;
+        var entry = exchange.ToLedgerEntry();
+        try
+        {
+            if (exchange.Admitted && exchange.Key is { } key)
+            {
+                await services.Limits.SettleAsync(key, exchange.Reserved, entry.CostUsd, entry.InputTokens + entry.OutputTokens, exchange.At, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            services.Metrics.RequestFinished(exchange.Route, entry.Model, entry.Origin, entry.OpenWeights, entry.Status, entry.Error, exchange.ElapsedSeconds,
+                entry.InputTokens, entry.OutputTokens, entry.CachedTokens, entry.CostUsd);
+            await services.Ledger.AppendAsync(entry);
+        }
+    }
+
+    private static void SetServedHeaders(HttpContext context, Exchange exchange, GatewayModel model)
+    {
+        var headers = context.Response.Headers;
+        headers["x-parity-model"] = model.Name;
+        headers["x-parity-provider"] = model.Provider.Name;
+        headers["x-parity-route"] = exchange.Route;
+        headers["x-parity-attempts"] = exchange.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static string? BearerToken(HttpRequest request)
+    {
+        string? header = request.Headers.Authorization;
+        if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            var token = header[7..].Trim();
+            return token.Length == 0 ? null : token;
+        }
+
+        return null;
+    }
+
+    /// <summary>Removes the provider's key from a body that echoes it (some providers quote the key they got).</summary>
+    private static byte[] Scrub(byte[] body, GatewayProvider provider)
+    {
+        if (provider.ApiKey is not { Length: > 0 } key)
+        {
+            return body;
+        }
+
+        var text = Encoding.UTF8.GetString(body);
+        return text.Contains(key, StringComparison.Ordinal) ? Encoding.UTF8.GetBytes(text.Replace(key, "***", StringComparison.Ordinal)) : body;
+    }
+
+    private static async Task<byte[]> ReadBodySafelyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+        }
+        catch (Exception ex) when (ex is HttpRequestException or IOException)
+        {
+            return [];
+        }
+    }
+
+    private static long? Long(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var l) ? l : null;
+
+    private static long Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s.Length : 0;
+
+    private static string SecondsToNextMinute() => (60 - DateTimeOffset.UtcNow.Second).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private enum AttemptOutcome
+    {
+        Ok,
+        RetryableStatus,
+        FinalStatus,
+        Timeout,
+        Connection,
+    }
+
+    private sealed record Attempt(AttemptOutcome Outcome, HttpResponseMessage? Response, byte[]? Body, SseReader? Reader, SseEvent? First, CancellationTokenSource? Timeout)
+    {
+        public string OutcomeLabel { get; init; } = "ok";
+
+        public bool Retryable => Outcome is AttemptOutcome.RetryableStatus or AttemptOutcome.Timeout or AttemptOutcome.Connection;
+    }
+}

@@ -1,0 +1,138 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Parity.Gateway;
+
+namespace Parity.Server.Gateway;
+
+/// <summary>
+/// The gateway as a running Kestrel server. <see cref="RunAsync"/> serves until cancelled (the CLI's
+/// <c>parity gateway</c>); <see cref="StartAsync"/> returns once listening (tests, benchmarks).
+/// </summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly GatewayServices services;
+
+    private GatewayHost(WebApplication app, GatewayServices services, IReadOnlyList<string> addresses)
+    {
+        this.app = app;
+        this.services = services;
+        Addresses = addresses;
+    }
+
+    /// <summary>The addresses Kestrel listens on (with the real port when 0 was asked for).</summary>
+    public IReadOnlyList<string> Addresses { get; }
+
+    /// <summary>Starts serving on <paramref name="urls"/> (semicolon-separated, e.g. <c>http://127.0.0.1:8080</c>).</summary>
+    public static async Task<GatewayHost> StartAsync(GatewaySetup setup, string urls, CancellationToken cancellationToken = default)
+    {
+        var services = GatewayServices.Open(setup);
+        try
+        {
+            var builder = WebApplication.CreateSlimBuilder();
+            builder.WebHost.UseUrls(urls);
+            builder.WebHost.ConfigureKestrel(k =>
+            {
+                k.AddServerHeader = false;
+                k.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
+            });
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            var app = builder.Build();
+            Map(app, services);
+            await app.StartAsync(cancellationToken);
+            var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+            return new GatewayHost(app, services, addresses);
+        }
+        catch
+        {
+            await services.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Serves until <paramref name="cancellationToken"/> is cancelled, then drains the ledger and stops.</summary>
+    public static async Task RunAsync(GatewaySetup setup, string urls, TextWriter log, CancellationToken cancellationToken)
+    {
+        await using var host = await StartAsync(setup, urls, cancellationToken);
+        var ledger = setup.PostgresConnectionString is not null ? "PostgreSQL" : setup.SqlitePath;
+        await log.WriteLineAsync($"parity gateway listening on {string.Join(", ", host.Addresses)}: {setup.Models.Count} models, {setup.Routes.Count} routes, ledger {ledger}");
+        if (setup.KeysRequired && host.services.Keys.List().Count == 0)
+        {
+            await log.WriteLineAsync($"no virtual keys yet: every request will get 401. Issue one with 'parity gateway keys create --config {setup.ConfigPath} --name NAME'{(setup.AdminKey is null ? "" : " or POST /admin/keys")}.");
+        }
+
+        await log.FlushAsync(cancellationToken);
+        // Stop on the caller's token, or when the host itself stops (it handles SIGTERM and SIGINT).
+        var stopping = host.app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var either = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, stopping);
+        try
+        {
+            await Task.Delay(Timeout.Infinite, either.Token);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    private static void Map(WebApplication app, GatewayServices services)
+    {
+        var chat = new ChatCompletionsHandler(services);
+        app.MapPost("/v1/chat/completions", chat.HandleAsync);
+        app.MapPost("/chat/completions", chat.HandleAsync);
+        app.MapGet("/v1/models", (HttpContext http) => http.Response.WriteAsJsonAsync(ModelList(services.Setup), http.RequestAborted));
+        app.MapGet("/healthz", (HttpContext http) => http.Response.WriteAsJsonAsync(new { status = "ok" }, http.RequestAborted));
+        app.MapGet("/metrics", (HttpContext http) =>
+        {
+            http.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
+            return http.Response.WriteAsync(services.Metrics.Render(), http.RequestAborted);
+        });
+        AdminEndpoints.Map(app, services);
+    }
+
+    private static object ModelList(GatewaySetup setup)
+    {
+        var models = setup.Models.Values.Select(object (m) => new
+        {
+            id = m.Name,
+            @object = "model",
+            created = 0,
+            owned_by = m.Vendor ?? m.Provider.Name,
+            parity = new
+            {
+                kind = "model",
+                provider = m.Provider.Name,
+                origin = m.Origin,
+                open_weights = m.OpenWeights,
+                price_per_million = m.Price is { } p ? new { input = p.InputPerMillion, output = p.OutputPerMillion, cached_input = p.CachedInputPerMillion, source = p.Source } : null,
+                route = (object?)null,
+            },
+        });
+        var routes = setup.Routes.Values.Select(object (r) => new
+        {
+            id = r.Name,
+            @object = "model",
+            created = 0,
+            owned_by = "parity",
+            parity = new
+            {
+                kind = "route",
+                provider = (string?)null,
+                origin = (string?)null,
+                open_weights = (bool?)null,
+                price_per_million = (object?)null,
+                route = new { policy = r.Policy.ToString().ToLowerInvariant(), models = r.Candidates.Select(c => c.Name).ToList(), fallback = r.FallbackEnabled },
+            },
+        });
+        return new { @object = "list", data = models.Concat(routes).ToList() };
+    }
+
+    /// <summary>Stops serving and writes what the ledger still holds.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+        await services.DisposeAsync();
+    }
+}

@@ -1,0 +1,213 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text;
+
+namespace Parity.Server.Gateway;
+
+/// <summary>
+/// The gateway's Prometheus metrics, kept in memory and rendered in the text exposition format at
+/// <c>GET /metrics</c>. Labels carry model, route, provider and origin names only — never keys.
+/// </summary>
+internal sealed class GatewayMetrics
+{
+    private static readonly double[] LatencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
+
+    private readonly ConcurrentDictionary<(string, string, string, int), Counter> requests = new();
+    private readonly ConcurrentDictionary<(string, string, string), Counter> errors = new();
+    private readonly ConcurrentDictionary<(string, string, string), Counter> attempts = new();
+    private readonly ConcurrentDictionary<(string, string, string, string), Counter> tokens = new();
+    private readonly ConcurrentDictionary<(string, string, string), DoubleCounter> cost = new();
+    private readonly ConcurrentDictionary<(string, string), Histogram> latency = new();
+    private readonly ConcurrentDictionary<string, Histogram> firstByte = new();
+    private long inFlight;
+
+    public Func<(long Batches, long Records)>? LedgerStats { get; set; }
+
+    public void RequestStarted() => Interlocked.Increment(ref inFlight);
+
+    public void RequestFinished(string route, string? model, string? origin, bool? openWeights, int status, string? error, double seconds, long input, long output, long cached, double costUsd)
+    {
+        Interlocked.Decrement(ref inFlight);
+        var m = model ?? "";
+        var o = origin ?? "";
+        var open = openWeights is null ? "" : openWeights.Value ? "true" : "false";
+        requests.GetOrAdd((route, m, o, status), _ => new Counter()).Add(1);
+        if (error is not null)
+        {
+            errors.GetOrAdd((route, m, error), _ => new Counter()).Add(1);
+        }
+
+        latency.GetOrAdd((route, m), _ => new Histogram(LatencyBuckets)).Observe(seconds);
+        if (input > 0 || output > 0)
+        {
+            tokens.GetOrAdd((m, o, open, "input"), _ => new Counter()).Add(input);
+            tokens.GetOrAdd((m, o, open, "output"), _ => new Counter()).Add(output);
+            tokens.GetOrAdd((m, o, open, "cached"), _ => new Counter()).Add(cached);
+        }
+
+        if (costUsd > 0)
+        {
+            cost.GetOrAdd((m, o, open), _ => new DoubleCounter()).Add(costUsd);
+        }
+    }
+
+    public void Attempt(string provider, string model, string outcome) =>
+        attempts.GetOrAdd((provider, model, outcome), _ => new Counter()).Add(1);
+
+    public void FirstByte(string model, double seconds) =>
+        firstByte.GetOrAdd(model, _ => new Histogram(LatencyBuckets)).Observe(seconds);
+
+    public string Render()
+    {
+        var sb = new StringBuilder();
+        Counters(sb, "parity_gateway_requests_total", "Requests handled, by route, model served, origin and HTTP status.",
+            requests.Select(kv => (Labels(("route", kv.Key.Item1), ("model", kv.Key.Item2), ("origin", kv.Key.Item3), ("status", kv.Key.Item4.ToString(CultureInfo.InvariantCulture))), kv.Value.Value)));
+        Counters(sb, "parity_gateway_errors_total", "Requests that failed, by route, model and error code.",
+            errors.Select(kv => (Labels(("route", kv.Key.Item1), ("model", kv.Key.Item2), ("error", kv.Key.Item3)), kv.Value.Value)));
+        Counters(sb, "parity_gateway_upstream_attempts_total", "Calls to upstream providers, by outcome (ok, http_4xx, http_429, http_5xx, timeout, connection, empty_stream).",
+            attempts.Select(kv => (Labels(("provider", kv.Key.Item1), ("model", kv.Key.Item2), ("outcome", kv.Key.Item3)), kv.Value.Value)));
+        Counters(sb, "parity_gateway_tokens_total", "Tokens by model, origin, openness and kind (input, output, cached).",
+            tokens.Select(kv => (Labels(("model", kv.Key.Item1), ("origin", kv.Key.Item2), ("open_weights", kv.Key.Item3), ("kind", kv.Key.Item4)), kv.Value.Value)));
+        sb.Append("# HELP parity_gateway_cost_usd_total Cost in US dollars by model, origin and openness.\n# TYPE parity_gateway_cost_usd_total counter\n");
+        foreach (var (labels, value) in cost.Select(kv => (Labels(("model", kv.Key.Item1), ("origin", kv.Key.Item2), ("open_weights", kv.Key.Item3)), kv.Value.Value)).OrderBy(x => x.Item1, StringComparer.Ordinal))
+        {
+            sb.Append("parity_gateway_cost_usd_total").Append(labels).Append(' ').Append(Format(value)).Append('\n');
+        }
+
+        Histograms(sb, "parity_gateway_request_duration_seconds", "Time from request to the end of the response.",
+            latency.Select(kv => (Labels(("route", kv.Key.Item1), ("model", kv.Key.Item2)), kv.Value)));
+        Histograms(sb, "parity_gateway_upstream_first_byte_seconds", "Time to the upstream's whole answer (streaming: its first event).",
+            firstByte.Select(kv => (Labels(("model", kv.Key)), kv.Value)));
+        sb.Append("# HELP parity_gateway_in_flight_requests Requests being handled now.\n# TYPE parity_gateway_in_flight_requests gauge\n");
+        sb.Append("parity_gateway_in_flight_requests ").Append(Interlocked.Read(ref inFlight)).Append('\n');
+        if (LedgerStats is { } stats)
+        {
+            var (batches, records) = stats();
+            sb.Append("# HELP parity_gateway_ledger_commits_total Ledger transactions committed (group commits).\n# TYPE parity_gateway_ledger_commits_total counter\n");
+            sb.Append("parity_gateway_ledger_commits_total ").Append(batches).Append('\n');
+            sb.Append("# HELP parity_gateway_ledger_records_total Ledger records committed.\n# TYPE parity_gateway_ledger_records_total counter\n");
+            sb.Append("parity_gateway_ledger_records_total ").Append(records).Append('\n');
+        }
+
+        return sb.ToString();
+    }
+
+    private static void Counters(StringBuilder sb, string name, string help, IEnumerable<(string Labels, long Value)> series)
+    {
+        sb.Append("# HELP ").Append(name).Append(' ').Append(help).Append("\n# TYPE ").Append(name).Append(" counter\n");
+        foreach (var (labels, value) in series.OrderBy(x => x.Labels, StringComparer.Ordinal))
+        {
+            sb.Append(name).Append(labels).Append(' ').Append(value).Append('\n');
+        }
+    }
+
+    private static void Histograms(StringBuilder sb, string name, string help, IEnumerable<(string Labels, Histogram Histogram)> series)
+    {
+        sb.Append("# HELP ").Append(name).Append(' ').Append(help).Append("\n# TYPE ").Append(name).Append(" histogram\n");
+        foreach (var (labels, h) in series.OrderBy(x => x.Labels, StringComparer.Ordinal))
+        {
+            var inner = labels.Length > 2 ? labels[1..^1] + "," : "";
+            var (counts, sum, count) = h.Snapshot();
+            long cumulative = 0;
+            for (var i = 0; i < h.Bounds.Length; i++)
+            {
+                cumulative += counts[i];
+                sb.Append(name).Append("_bucket{").Append(inner).Append("le=\"").Append(Format(h.Bounds[i])).Append("\"} ").Append(cumulative).Append('\n');
+            }
+
+            sb.Append(name).Append("_bucket{").Append(inner).Append("le=\"+Inf\"} ").Append(count).Append('\n');
+            sb.Append(name).Append("_sum").Append(labels).Append(' ').Append(Format(sum)).Append('\n');
+            sb.Append(name).Append("_count").Append(labels).Append(' ').Append(count).Append('\n');
+        }
+    }
+
+    private static string Labels(params (string Name, string Value)[] labels)
+    {
+        var sb = new StringBuilder("{");
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append(',');
+            }
+
+            sb.Append(labels[i].Name).Append("=\"").Append(labels[i].Value.Replace("\\", "\\\\").Replace("\"", "\\\"").Replace("\n", "\\n")).Append('"');
+        }
+
+        return sb.Append('}').ToString();
+    }
+
+    private static string Format(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private sealed class Counter
+    {
+        private long value;
+
+        public long Value => Interlocked.Read(ref value);
+
+        public void Add(long n) => Interlocked.Add(ref value, n);
+    }
+
+    private sealed class DoubleCounter
+    {
+        private readonly Lock gate = new();
+        private double value;
+
+        public double Value
+        {
+            get
+            {
+                lock (gate)
+                {
+                    return value;
+                }
+            }
+        }
+
+        public void Add(double n)
+        {
+            lock (gate)
+            {
+                value += n;
+            }
+        }
+    }
+
+    private sealed class Histogram(double[] bounds)
+    {
+        private readonly long[] counts = new long[bounds.Length];
+        private readonly Lock gate = new();
+        private double sum;
+        private long count;
+
+        public double[] Bounds => bounds;
+
+        public void Observe(double value)
+        {
+            var i = Array.BinarySearch(bounds, value);
+            if (i < 0)
+            {
+                i = ~i;
+            }
+
+            lock (gate)
+            {
+                if (i < counts.Length)
+                {
+                    counts[i]++;
+                }
+
+                sum += value;
+                count++;
+            }
+        }
+
+        public (long[] Counts, double Sum, long Count) Snapshot()
+        {
+            lock (gate)
+            {
+                return ((long[])counts.Clone(), sum, count);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Parity.Gateway;
+using Parity.Storage;
+
+namespace Parity.Server.Gateway;
+
+/// <summary>Everything a running gateway holds: its setup, upstream client, stores, limits and metrics.</summary>
+internal sealed class GatewayServices : IAsyncDisposable
+{
+    private GatewayServices(GatewaySetup setup, ParityStore keysStore, LedgerWriter ledger, IKeyLimits limits, HttpMessageInvoker upstream)
+    {
+        Setup = setup;
+        KeysStore = keysStore;
+        Keys = new VirtualKeyStore(keysStore);
+        KeyCache = new KeyCache(Keys, TimeSpan.FromSeconds(5));
+        Ledger = ledger;
+        Limits = limits;
+        Upstream = upstream;
+        Metrics = new GatewayMetrics { LedgerStats = () => (ledger.Batches, ledger.Written) };
+    }
+
+    public GatewaySetup Setup { get; }
+
+    public ParityStore KeysStore { get; }
+
+    public VirtualKeyStore Keys { get; }
+
+    public KeyCache KeyCache { get; }
+
+    public LedgerWriter Ledger { get; }
+
+    public IKeyLimits Limits { get; }
+
+    public HttpMessageInvoker Upstream { get; }
+
+    public GatewayMetrics Metrics { get; }
+
+    /// <summary>Opens the stores (SQLite or PostgreSQL) and the upstream connection pool.</summary>
+    public static GatewayServices Open(GatewaySetup setup)
+    {
+        ParityStore Open() => setup.PostgresConnectionString is { } pg ? ParityStore.OpenPostgres(pg) : ParityStore.OpenSqlite(setup.SqlitePath!);
+
+        var keysStore = Open();
+        var ledger = new LedgerWriter(Open());
+        var keys = new VirtualKeyStore(keysStore);
+        IKeyLimits limits = setup.PostgresConnectionString is { } connection
+            ? new PostgresKeyLimits(connection)
+            : new InMemoryKeyLimits(keys.SpentSince);
+        var handler = new SocketsHttpHandler
+        {
+            UseProxy = false,
+            UseCookies = false,
+            AllowAutoRedirect = false,
+            AutomaticDecompression = System.Net.DecompressionMethods.None,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(1),
+            ConnectTimeout = TimeSpan.FromSeconds(10),
+            MaxConnectionsPerServer = int.MaxValue,
+            EnableMultipleHttp2Connections = true,
+
+            // No trace headers to providers: they learn nothing about the caller's tracing, and the
+            // diagnostics handler stays out of the hot path.
+            ActivityHeadersPropagator = null,
+        };
+        return new GatewayServices(setup, keysStore, ledger, limits, new HttpMessageInvoker(handler, disposeHandler: true));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Upstream.Dispose();
+        await Ledger.DisposeAsync();
+        (Limits as IDisposable)?.Dispose();
+        KeysStore.Dispose();
+    }
+}

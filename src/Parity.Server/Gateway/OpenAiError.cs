@@ -1,0 +1,17 @@
+using System.Text.Json;
+
+namespace Parity.Server.Gateway;
+
+/// <summary>Writes errors in the OpenAI shape: <c>{"error": {"message", "type", "code", "param"}}</c>.</summary>
+internal static class OpenAiError
+{
+    public static async Task WriteAsync(HttpContext context, int status, string type, string code, string message)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        await context.Response.WriteAsync(Body(type, code, message), context.RequestAborted);
+    }
+
+    public static string Body(string type, string code, string message) =>
+        JsonSerializer.Serialize(new { error = new { message, type, code, param = (string?)null } });
+}

@@ -1,0 +1,125 @@
+namespace Parity.Gateway;
+
+/// <summary>
+/// The gateway's configuration file (<c>gateway.yaml</c>) as written: upstream providers, the models
+/// they serve, routes over those models, the ledger and the keys. <see cref="GatewayConfigLoader"/>
+/// reads and checks it and turns it into a <see cref="GatewaySetup"/>.
+/// </summary>
+public sealed class GatewayConfig
+{
+    public LedgerSection Ledger { get; set; } = new();
+
+    public KeysSection Keys { get; set; } = new();
+
+    public List<ProviderSection> Providers { get; set; } = [];
+
+    public List<ModelSection> Models { get; set; } = [];
+
+    public List<RouteSection> Routes { get; set; } = [];
+
+    /// <summary>Where the ledger, keys and budget state live.</summary>
+    public sealed class LedgerSection
+    {
+        /// <summary>SQLite file (default <c>parity.db</c> beside the config, or the CLI's <c>--db</c>).</summary>
+        public string? Sqlite { get; set; }
+
+        /// <summary>A PostgreSQL connection string; takes the place of SQLite when set.</summary>
+        public string? Postgres { get; set; }
+
+        /// <summary>The environment variable holding a PostgreSQL connection string.</summary>
+        public string? PostgresEnv { get; set; }
+    }
+
+    /// <summary>Virtual keys and the admin API.</summary>
+    public sealed class KeysSection
+    {
+        /// <summary>When true (the default) every request needs a virtual key.</summary>
+        public bool Required { get; set; } = true;
+
+        /// <summary>The environment variable holding the admin API's key (the admin API is off without one).</summary>
+        public string? AdminKeyEnv { get; set; }
+
+        /// <summary>
+        /// Tokens to reserve against the budget for a request that does not set <c>max_tokens</c>
+        /// (the reservation is settled with the real cost when the request ends).
+        /// </summary>
+        public int DefaultMaxTokens { get; set; } = 4096;
+    }
+
+    /// <summary>An OpenAI-compatible upstream.</summary>
+    public sealed class ProviderSection
+    {
+        public string? Name { get; set; }
+
+        /// <summary>Base URL up to and including <c>/v1</c>, e.g. <c>https://api.deepseek.com/v1</c>.</summary>
+        public string? BaseUrl { get; set; }
+
+        /// <summary>The environment variable holding the provider's API key.</summary>
+        public string? ApiKeyEnv { get; set; }
+
+        /// <summary>The API key itself (prefer <see cref="ApiKeyEnv"/>).</summary>
+        public string? ApiKey { get; set; }
+
+        /// <summary>Seconds to wait for the upstream's response headers and first streamed event before falling back.</summary>
+        public double TimeoutSeconds { get; set; } = 60;
+    }
+
+    /// <summary>A model the gateway offers, served by one provider.</summary>
+    public sealed class ModelSection
+    {
+        /// <summary>The name clients use.</summary>
+        public string? Name { get; set; }
+
+        public string? Provider { get; set; }
+
+        /// <summary>The provider's own name for the model (defaults to <see cref="Name"/>).</summary>
+        public string? UpstreamModel { get; set; }
+
+        /// <summary>The model's id or alias in Parity's catalog, for price, vendor, origin and openness.</summary>
+        public string? CatalogId { get; set; }
+
+        public string? Vendor { get; set; }
+
+        /// <summary>Country of origin, ISO 3166 alpha-2 (US, CN, FR, …).</summary>
+        public string? Origin { get; set; }
+
+        public bool? OpenWeights { get; set; }
+
+        /// <summary>USD per million tokens; overrides the catalog.</summary>
+        public PriceSection? Prices { get; set; }
+
+        /// <summary>Quality scores by name (e.g. <c>arena: 1420</c>, <c>mmlu: 0.88</c>) for <c>cheapest-meeting</c>.</summary>
+        public Dictionary<string, double> Quality { get; set; } = [];
+    }
+
+    /// <summary>USD per million tokens.</summary>
+    public sealed class PriceSection
+    {
+        public double? Input { get; set; }
+
+        public double? Output { get; set; }
+
+        public double? CachedInput { get; set; }
+    }
+
+    /// <summary>A policy over models that clients can name instead of a model.</summary>
+    public sealed class RouteSection
+    {
+        public string? Name { get; set; }
+
+        /// <summary><c>fixed</c>, <c>cheapest</c>, <c>cheapest-meeting</c>, <c>fallback</c> or <c>weighted</c>.</summary>
+        public string? Policy { get; set; }
+
+        /// <summary>The models, in order (fallback) or as candidates (cheapest, cheapest-meeting, weighted).</summary>
+        public List<string> Models { get; set; } = [];
+
+        /// <summary>Weights for <c>weighted</c>, one per model.</summary>
+        public List<double> Weights { get; set; } = [];
+
+        /// <summary>For <c>cheapest-meeting</c>: the minimum score per quality name, e.g. <c>arena: 1400</c>.</summary>
+        public Dictionary<string, double> Minimum { get; set; } = [];
+
+        /// <summary>Whether to try the next candidate on 429, 5xx, timeout or connection error (default: true except for fixed).</summary>
+        public bool? Fallback { get; set; }
+    }
+}

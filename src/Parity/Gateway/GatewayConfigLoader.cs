@@ -1,0 +1,279 @@
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Parity.Gateway;
+
+/// <summary>Reads <c>gateway.yaml</c>, checks it, and builds the <see cref="GatewaySetup"/>.</summary>
+public static class GatewayConfigLoader
+{
+    /// <summary>Loads and checks a config file. Errors name the file and the field.</summary>
+    /// <param name="path">The YAML file.</param>
+    /// <param name="environment">Looks up environment variables (tests pass their own).</param>
+    /// <param name="sqliteOverride">A SQLite path that replaces the config's (the CLI's <c>--db</c>, given explicitly).</param>
+    /// <param name="defaultSqlite">The SQLite path when the config names none (the CLI's default <c>--db</c>).</param>
+    public static GatewaySetup Load(string path, Func<string, string?>? environment = null, string? sqliteOverride = null, string? defaultSqlite = null)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ParityException($"Gateway config '{path}' does not exist.");
+        }
+
+        GatewayConfig config;
+        try
+        {
+            config = Parse(File.ReadAllText(path)) ?? new GatewayConfig();
+        }
+        catch (YamlException ex)
+        {
+            var inner = ex.InnerException?.Message ?? ex.Message;
+            throw new ParityException($"{path}, line {ex.Start.Line}, column {ex.Start.Column}: {inner}", ex);
+        }
+
+        return Build(config, path, environment ?? Environment.GetEnvironmentVariable, sqliteOverride, defaultSqlite);
+    }
+
+    /// <summary>Parses YAML text into the raw config.</summary>
+    public static GatewayConfig? Parse(string yaml)
+    {
+        var deserializer = new DeserializerBuilder()
+            .WithNamingConvention(CamelCaseNamingConvention.Instance)
+            .WithCaseInsensitivePropertyMatching()
+            .Build();
+        return deserializer.Deserialize<GatewayConfig?>(yaml);
+    }
+
+    internal static GatewaySetup Build(GatewayConfig config, string path, Func<string, string?> env, string? sqliteOverride, string? defaultSqlite = null)
+    {
+        string Where(string field) => $"{path}: {field}";
+
+        var providers = new Dictionary<string, GatewayProvider>(StringComparer.Ordinal);
+        for (var i = 0; i < config.Providers.Count; i++)
+        {
+            var p = config.Providers[i];
+            var field = $"providers[{i}]";
+            var name = Required(p.Name, Where(field + ".name"));
+            if (providers.ContainsKey(name))
+            {
+                throw new ParityException($"{Where(field + ".name")}: provider '{name}' is defined twice.");
+            }
+
+            var baseUrlText = Required(p.BaseUrl, Where(field + ".baseUrl"));
+            if (!Uri.TryCreate(baseUrlText, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != Uri.UriSchemeHttp && baseUrl.Scheme != Uri.UriSchemeHttps))
+            {
+                throw new ParityException($"{Where(field + ".baseUrl")}: '{baseUrlText}' is not an http(s) URL.");
+            }
+
+            string? key = p.ApiKey;
+            if (!string.IsNullOrWhiteSpace(p.ApiKeyEnv))
+            {
+                key = env(p.ApiKeyEnv);
+                if (string.IsNullOrEmpty(key))
+                {
+                    throw new ParityException($"{Where(field + ".apiKeyEnv")}: the environment variable {p.ApiKeyEnv} (the API key of provider '{name}') is not set.");
+                }
+            }
+
+            if (p.TimeoutSeconds <= 0)
+            {
+                throw new ParityException($"{Where(field + ".timeoutSeconds")}: must be positive.");
+            }
+
+            providers[name] = new GatewayProvider(name, baseUrl, string.IsNullOrEmpty(key) ? null : key, TimeSpan.FromSeconds(p.TimeoutSeconds));
+        }
+
+        var models = new Dictionary<string, GatewayModel>(StringComparer.Ordinal);
+        for (var i = 0; i < config.Models.Count; i++)
+        {
+            var m = config.Models[i];
+            var field = $"models[{i}]";
+            var name = Required(m.Name, Where(field + ".name"));
+            if (models.ContainsKey(name))
+            {
+                throw new ParityException($"{Where(field + ".name")}: model '{name}' is defined twice.");
+            }
+
+            var providerName = Required(m.Provider, Where(field + ".provider"));
+            if (!providers.TryGetValue(providerName, out var provider))
+            {
+                throw new ParityException($"{Where(field + ".provider")}: no provider is named '{providerName}'.");
+            }
+
+            var upstreamModel = string.IsNullOrWhiteSpace(m.UpstreamModel) ? name : m.UpstreamModel;
+            Catalog.CatalogModel? catalog = null;
+            if (m.CatalogId is { } catalogId)
+            {
+                catalog = GatewayCatalog.Find(catalogId)
+                    ?? throw new ParityException($"{Where(field + ".catalogId")}: no model '{catalogId}' in Parity's catalog (run 'parity models' for the ids).");
+            }
+            else if (m.Prices is null || m.Origin is null || m.OpenWeights is null || m.Vendor is null)
+            {
+                catalog = GatewayCatalog.Find(name) ?? GatewayCatalog.Find(upstreamModel);
+            }
+
+            ModelPrice? price = catalog is null ? null : GatewayCatalog.ListPrice(catalog, DateTimeOffset.UtcNow);
+            if (m.Prices is { } prices)
+            {
+                if (prices.Input is not { } input || prices.Output is not { } output)
+                {
+                    throw new ParityException($"{Where(field + ".prices")}: give both input and output (USD per million tokens).");
+                }
+
+                if (input < 0 || output < 0 || prices.CachedInput < 0)
+                {
+                    throw new ParityException($"{Where(field + ".prices")}: prices cannot be negative.");
+                }
+
+                price = new ModelPrice(input, output, prices.CachedInput, $"config {Path.GetFileName(path)}");
+            }
+
+            models[name] = new GatewayModel
+            {
+                Name = name,
+                Provider = provider,
+                UpstreamModel = upstreamModel,
+                Vendor = m.Vendor ?? catalog?.Organization.Value.Name,
+                Origin = (m.Origin ?? catalog?.Organization.Value.Country)?.ToUpperInvariant(),
+                OpenWeights = m.OpenWeights ?? catalog?.OpenWeights?.Value,
+                Price = price,
+                Catalog = m.Prices is null ? catalog : null,
+                Quality = new Dictionary<string, double>(m.Quality, StringComparer.OrdinalIgnoreCase),
+            };
+        }
+
+        var routes = new Dictionary<string, GatewayRoute>(StringComparer.Ordinal);
+        for (var i = 0; i < config.Routes.Count; i++)
+        {
+            var r = config.Routes[i];
+            var field = $"routes[{i}]";
+            var name = Required(r.Name, Where(field + ".name"));
+            if (routes.ContainsKey(name) || models.ContainsKey(name))
+            {
+                throw new ParityException($"{Where(field + ".name")}: '{name}' is already the name of a {(models.ContainsKey(name) ? "model" : "route")}.");
+            }
+
+            routes[name] = BuildRoute(r, name, models, Where(field));
+        }
+
+        string? postgres = config.Ledger.Postgres;
+        if (!string.IsNullOrWhiteSpace(config.Ledger.PostgresEnv))
+        {
+            postgres = env(config.Ledger.PostgresEnv);
+            if (string.IsNullOrWhiteSpace(postgres))
+            {
+                throw new ParityException($"{Where("ledger.postgresEnv")}: the environment variable {config.Ledger.PostgresEnv} is not set.");
+            }
+        }
+
+        var sqlite = sqliteOverride
+            ?? (config.Ledger.Sqlite is { } configured
+                ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", configured)
+                : defaultSqlite ?? Storage.ParityStore.DefaultFileName);
+
+        string? adminKey = null;
+        if (!string.IsNullOrWhiteSpace(config.Keys.AdminKeyEnv))
+        {
+            adminKey = env(config.Keys.AdminKeyEnv);
+            if (string.IsNullOrEmpty(adminKey))
+            {
+                throw new ParityException($"{Where("keys.adminKeyEnv")}: the environment variable {config.Keys.AdminKeyEnv} (the admin API key) is not set.");
+            }
+        }
+
+        if (config.Keys.DefaultMaxTokens <= 0)
+        {
+            throw new ParityException($"{Where("keys.defaultMaxTokens")}: must be positive.");
+        }
+
+        return new GatewaySetup
+        {
+            ConfigPath = path,
+            Providers = [.. providers.Values],
+            Models = models,
+            Routes = routes,
+            SqlitePath = string.IsNullOrWhiteSpace(postgres) ? sqlite : null,
+            PostgresConnectionString = string.IsNullOrWhiteSpace(postgres) ? null : postgres,
+            KeysRequired = config.Keys.Required,
+            AdminKey = adminKey,
+            DefaultMaxTokens = config.Keys.DefaultMaxTokens,
+        };
+    }
+
+    private static GatewayRoute BuildRoute(GatewayConfig.RouteSection r, string name, Dictionary<string, GatewayModel> models, string where)
+    {
+        var policyText = Required(r.Policy, where + ".policy");
+        RoutePolicy policy = policyText.ToLowerInvariant() switch
+        {
+            "fixed" => RoutePolicy.Fixed,
+            "cheapest" => RoutePolicy.Cheapest,
+            "cheapest-meeting" => RoutePolicy.CheapestMeeting,
+            "fallback" => RoutePolicy.Fallback,
+            "weighted" => RoutePolicy.Weighted,
+            _ => throw new ParityException($"{where}.policy: '{policyText}' is not a policy (fixed, cheapest, cheapest-meeting, fallback, weighted)."),
+        };
+
+        if (r.Models.Count == 0)
+        {
+            throw new ParityException($"{where}.models: route '{name}' lists no models.");
+        }
+
+        var candidates = new List<GatewayModel>();
+        foreach (var modelName in r.Models)
+        {
+            if (!models.TryGetValue(modelName, out var model))
+            {
+                throw new ParityException($"{where}.models: no model is named '{modelName}'.");
+            }
+
+            candidates.Add(model);
+        }
+
+        var weights = new List<double>();
+        if (policy == RoutePolicy.Weighted)
+        {
+            if (r.Weights.Count != candidates.Count)
+            {
+                throw new ParityException($"{where}.weights: give one weight per model ({candidates.Count}), got {r.Weights.Count}.");
+            }
+
+            if (r.Weights.Any(w => w < 0 || double.IsNaN(w)) || r.Weights.Sum() <= 0)
+            {
+                throw new ParityException($"{where}.weights: weights must be non-negative and not all zero.");
+            }
+
+            weights.AddRange(r.Weights);
+        }
+
+        if (policy is RoutePolicy.Cheapest or RoutePolicy.CheapestMeeting)
+        {
+            var unpriced = candidates.FirstOrDefault(m => m.Price is null);
+            if (unpriced is not null)
+            {
+                throw new ParityException($"{where}.models: model '{unpriced.Name}' has no price (give prices: input/output in its entry, or a catalogId the catalog knows), so route '{name}' cannot rank it.");
+            }
+
+            if (policy == RoutePolicy.CheapestMeeting)
+            {
+                if (r.Minimum.Count == 0)
+                {
+                    throw new ParityException($"{where}.minimum: a cheapest-meeting route needs at least one minimum score, e.g. 'arena: 1400'.");
+                }
+
+                candidates = candidates.Where(m => r.Minimum.All(min => m.Quality.TryGetValue(min.Key, out var score) && score >= min.Value)).ToList();
+                if (candidates.Count == 0)
+                {
+                    var bar = string.Join(", ", r.Minimum.Select(kv => $"{kv.Key} >= {kv.Value}"));
+                    throw new ParityException($"{where}.minimum: no model of route '{name}' has a known score meeting {bar}.");
+                }
+            }
+
+            candidates = [.. candidates.OrderBy(m => m.Price!.Blended).ThenBy(m => m.Name, StringComparer.Ordinal)];
+        }
+
+        var fallback = r.Fallback ?? policy != RoutePolicy.Fixed;
+        return new GatewayRoute(name, policy, candidates, weights, fallback);
+    }
+
+    private static string Required(string? value, string where) =>
+        string.IsNullOrWhiteSpace(value) ? throw new ParityException($"{where}: missing.") : value;
+}

@@ -1,0 +1,128 @@
+using Parity.Storage;
+
+namespace Parity.Gateway;
+
+/// <summary>The gateway's tables: the usage ledger, virtual keys, and the shared budget and rate-limit state.</summary>
+internal static class GatewaySchema
+{
+    public static IReadOnlyList<Migration> Migrations { get; } =
+    [
+        new(400, "gateway ledger",
+            Sqlite: """
+                CREATE TABLE gateway_ledger (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    request_id TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    key_id TEXT,
+                    route TEXT NOT NULL,
+                    model TEXT,
+                    provider TEXT,
+                    vendor TEXT,
+                    origin TEXT,
+                    open_weights INTEGER,
+                    input_tokens INTEGER NOT NULL,
+                    output_tokens INTEGER NOT NULL,
+                    cached_tokens INTEGER NOT NULL,
+                    cost_usd REAL NOT NULL,
+                    latency_ms REAL NOT NULL,
+                    status INTEGER NOT NULL,
+                    error TEXT,
+                    streamed INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    usage_source TEXT NOT NULL,
+                    node TEXT NOT NULL
+                );
+                CREATE INDEX gateway_ledger_at ON gateway_ledger (at);
+                CREATE INDEX gateway_ledger_key ON gateway_ledger (key_id, at);
+                """,
+            Postgres: """
+                CREATE TABLE gateway_ledger (
+                    id BIGSERIAL PRIMARY KEY,
+                    request_id TEXT NOT NULL,
+                    at TEXT NOT NULL,
+                    key_id TEXT,
+                    route TEXT NOT NULL,
+                    model TEXT,
+                    provider TEXT,
+                    vendor TEXT,
+                    origin TEXT,
+                    open_weights INTEGER,
+                    input_tokens BIGINT NOT NULL,
+                    output_tokens BIGINT NOT NULL,
+                    cached_tokens BIGINT NOT NULL,
+                    cost_usd DOUBLE PRECISION NOT NULL,
+                    latency_ms DOUBLE PRECISION NOT NULL,
+                    status INTEGER NOT NULL,
+                    error TEXT,
+                    streamed INTEGER NOT NULL,
+                    attempts INTEGER NOT NULL,
+                    usage_source TEXT NOT NULL,
+                    node TEXT NOT NULL
+                );
+                CREATE INDEX gateway_ledger_at ON gateway_ledger (at);
+                CREATE INDEX gateway_ledger_key ON gateway_ledger (key_id, at);
+                """),
+        new(401, "gateway virtual keys",
+            Sqlite: """
+                CREATE TABLE gateway_keys (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    key_hash TEXT NOT NULL UNIQUE,
+                    key_prefix TEXT NOT NULL,
+                    budget_usd REAL,
+                    budget_period TEXT NOT NULL,
+                    rpm INTEGER,
+                    tpm INTEGER,
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT
+                );
+                """,
+            Postgres: """
+                CREATE TABLE gateway_keys (
+                    id TEXT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    key_hash TEXT NOT NULL UNIQUE,
+                    key_prefix TEXT NOT NULL,
+                    budget_usd DOUBLE PRECISION,
+                    budget_period TEXT NOT NULL,
+                    rpm INTEGER,
+                    tpm INTEGER,
+                    created_at TEXT NOT NULL,
+                    revoked_at TEXT
+                );
+                """),
+        new(402, "gateway shared budget and rate-limit state",
+            Sqlite: """
+                CREATE TABLE gateway_key_spend (
+                    key_id TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    spent_usd REAL NOT NULL,
+                    reserved_usd REAL NOT NULL,
+                    PRIMARY KEY (key_id, period_start)
+                );
+                CREATE TABLE gateway_key_windows (
+                    key_id TEXT NOT NULL,
+                    window_start TEXT NOT NULL,
+                    requests INTEGER NOT NULL,
+                    tokens INTEGER NOT NULL,
+                    PRIMARY KEY (key_id, window_start)
+                );
+                """,
+            Postgres: """
+                CREATE TABLE gateway_key_spend (
+                    key_id TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    spent_usd DOUBLE PRECISION NOT NULL,
+                    reserved_usd DOUBLE PRECISION NOT NULL,
+                    PRIMARY KEY (key_id, period_start)
+                );
+                CREATE TABLE gateway_key_windows (
+                    key_id TEXT NOT NULL,
+                    window_start TEXT NOT NULL,
+                    requests BIGINT NOT NULL,
+                    tokens BIGINT NOT NULL,
+                    PRIMARY KEY (key_id, window_start)
+                );
+                """),
+    ];
+}

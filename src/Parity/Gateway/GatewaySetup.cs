@@ -1,0 +1,45 @@
+namespace Parity.Gateway;
+
+/// <summary>A checked gateway configuration: providers, models and routes ready to use.</summary>
+public sealed class GatewaySetup
+{
+    public required string ConfigPath { get; init; }
+
+    public required IReadOnlyList<GatewayProvider> Providers { get; init; }
+
+    public required IReadOnlyDictionary<string, GatewayModel> Models { get; init; }
+
+    public required IReadOnlyDictionary<string, GatewayRoute> Routes { get; init; }
+
+    /// <summary>The SQLite file of the ledger (when <see cref="PostgresConnectionString"/> is null).</summary>
+    public string? SqlitePath { get; init; }
+
+    /// <summary>The PostgreSQL connection string, when the ledger and budget state are shared.</summary>
+    public string? PostgresConnectionString { get; init; }
+
+    public required bool KeysRequired { get; init; }
+
+    /// <summary>The admin API's key, or null when the admin API is off.</summary>
+    internal string? AdminKey { get; init; }
+
+    public required int DefaultMaxTokens { get; init; }
+
+    /// <summary>The route a client's <c>model</c> names: a route, or a model served on its own.</summary>
+    public GatewayRoute? Resolve(string name)
+    {
+        if (Routes.TryGetValue(name, out var route))
+        {
+            return route;
+        }
+
+        return Models.TryGetValue(name, out var model) ? GatewayRoute.ForModel(model) : null;
+    }
+
+    /// <summary>The US flagship usage reports price the same traffic at: the configured US model with the highest blended price.</summary>
+    public (string Name, ModelPrice Price)? DefaultFlagship() =>
+        Models.Values
+            .Where(m => m.Origin == "US" && m.Price is not null)
+            .OrderByDescending(m => m.Price!.Blended)
+            .Select(m => ((string Name, ModelPrice Price)?)(m.Name, m.Price!))
+            .FirstOrDefault();
+}

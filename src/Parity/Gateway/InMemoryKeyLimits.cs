@@ -1,0 +1,113 @@
+namespace Parity.Gateway;
+
+/// <summary>
+/// Budget and limit state for one gateway process (the SQLite setup). A key's spend in the current
+/// period starts from the ledger's sum when the key is first seen, so a restart does not reset budgets.
+/// Per-minute limits count calendar minutes (UTC).
+/// </summary>
+public sealed class InMemoryKeyLimits : IKeyLimits
+{
+    private readonly Func<string, DateTimeOffset, double> spentSince;
+    private readonly Dictionary<string, State> states = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+
+    /// <param name="spentSince">The ledger's spend of a key since a moment.</param>
+    public InMemoryKeyLimits(Func<string, DateTimeOffset, double> spentSince) => this.spentSince = spentSince;
+
+    public Task<AdmissionResult> TryAdmitAsync(VirtualKey key, double reserveUsd, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var state = StateOf(key, now);
+        var minute = MinuteOf(now);
+        lock (gate)
+        {
+            if (state.Minute != minute)
+            {
+                state.Minute = minute;
+                state.Requests = 0;
+                state.Tokens = 0;
+            }
+
+            if (key.Rpm is { } rpm && state.Requests >= rpm)
+            {
+                return Task.FromResult(AdmissionResult.OverRequestsPerMinute);
+            }
+
+            if (key.Tpm is { } tpm && state.Tokens >= tpm)
+            {
+                return Task.FromResult(AdmissionResult.OverTokensPerMinute);
+            }
+
+            if (key.BudgetUsd is { } budget && state.Spent + state.Reserved + reserveUsd > budget + 1e-12)
+            {
+                return Task.FromResult(AdmissionResult.OverBudget);
+            }
+
+            state.Requests++;
+            state.Reserved += reserveUsd;
+            return Task.FromResult(AdmissionResult.Admitted);
+        }
+    }
+
+    public Task SettleAsync(VirtualKey key, double reservedUsd, double costUsd, long tokens, DateTimeOffset admittedAt, CancellationToken cancellationToken)
+    {
+        var state = StateOf(key, admittedAt);
+        lock (gate)
+        {
+            state.Reserved = Math.Max(0, state.Reserved - reservedUsd);
+            state.Spent += costUsd;
+            if (state.Minute == MinuteOf(DateTimeOffset.UtcNow) || state.Minute == MinuteOf(admittedAt))
+            {
+                state.Tokens += tokens;
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<(double Spent, double Reserved)> BudgetStateAsync(VirtualKey key, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var state = StateOf(key, now);
+        lock (gate)
+        {
+            return Task.FromResult((state.Spent, state.Reserved));
+        }
+    }
+
+    private State StateOf(VirtualKey key, DateTimeOffset now)
+    {
+        var periodStart = BudgetPeriods.StartOf(key.Period, now);
+        lock (gate)
+        {
+            if (states.TryGetValue(key.Id, out var state) && state.PeriodStart == periodStart)
+            {
+                return state;
+            }
+        }
+
+        // Outside the lock: a ledger query. Two threads may both compute it; the first stored wins.
+        var spent = spentSince(key.Id, periodStart);
+        lock (gate)
+        {
+            if (states.TryGetValue(key.Id, out var state) && state.PeriodStart == periodStart)
+            {
+                return state;
+            }
+
+            state = new State { PeriodStart = periodStart, Spent = spent };
+            states[key.Id] = state;
+            return state;
+        }
+    }
+
+    private static long MinuteOf(DateTimeOffset at) => at.ToUnixTimeSeconds() / 60;
+
+    private sealed class State
+    {
+        public DateTimeOffset PeriodStart;
+        public double Spent;
+        public double Reserved;
+        public long Minute;
+        public long Requests;
+        public long Tokens;
+    }
+}
