@@ -1,4 +1,4 @@
-namespace Parity.Tests;
+namespace Parity.Testing;
 
 /// <summary>
 /// The public raw data beside the repository (<c>../shared/data</c> in CI). Found by walking up
