@@ -6,5 +6,6 @@ internal static class Migrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         .. Catalog.CatalogSchema.Migrations,
+        .. Evals.EvalSchema.Migrations,
     ];
 }
