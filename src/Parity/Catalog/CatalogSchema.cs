@@ -32,5 +32,44 @@ internal static class CatalogSchema
                     unmatched_count INTEGER NOT NULL
                 );
                 """),
+        new(101, "catalog import records and unmatched names",
+            Sqlite: """
+                CREATE TABLE catalog_records (
+                    import_id INTEGER NOT NULL REFERENCES catalog_imports(id),
+                    seq INTEGER NOT NULL,
+                    record_key TEXT NOT NULL,
+                    provider TEXT,
+                    model_id TEXT,
+                    payload TEXT NOT NULL,
+                    PRIMARY KEY (import_id, seq)
+                );
+                CREATE TABLE catalog_unmatched (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    import_id INTEGER NOT NULL REFERENCES catalog_imports(id),
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    provider TEXT
+                );
+                CREATE INDEX catalog_unmatched_import ON catalog_unmatched (import_id);
+                """,
+            Postgres: """
+                CREATE TABLE catalog_records (
+                    import_id BIGINT NOT NULL REFERENCES catalog_imports(id),
+                    seq INTEGER NOT NULL,
+                    record_key TEXT NOT NULL,
+                    provider TEXT,
+                    model_id TEXT,
+                    payload TEXT NOT NULL,
+                    PRIMARY KEY (import_id, seq)
+                );
+                CREATE TABLE catalog_unmatched (
+                    id BIGSERIAL PRIMARY KEY,
+                    import_id BIGINT NOT NULL REFERENCES catalog_imports(id),
+                    kind TEXT NOT NULL,
+                    name TEXT NOT NULL,
+                    provider TEXT
+                );
+                CREATE INDEX catalog_unmatched_import ON catalog_unmatched (import_id);
+                """),
     ];
 }

@@ -1,0 +1,8 @@
+namespace Parity.Catalog;
+
+/// <summary>Dense transformer or mixture-of-experts.</summary>
+public enum ArchitectureKind
+{
+    Dense,
+    MixtureOfExperts,
+}

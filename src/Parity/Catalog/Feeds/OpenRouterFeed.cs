@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text.Json;
+using Parity.Catalog.Pricing;
+
+namespace Parity.Catalog.Feeds;
+
+/// <summary>Reads a <c>GET https://openrouter.ai/api/v1/models</c> response: <c>{"data": [...]}</c>, prices as decimal strings per token.</summary>
+internal static class OpenRouterFeed
+{
+    public const string ProviderId = "openrouter";
+
+    public static ParsedFeed Parse(string file, JsonElement root, string fileDate, string label)
+    {
+        if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
+        {
+            throw new ParityException($"{file}: an OpenRouter models response is a JSON object with a 'data' array.");
+        }
+
+        var records = new List<FeedRecord>();
+        long newest = 0;
+        var index = 0;
+        foreach (var model in data.EnumerateArray())
+        {
+            index++;
+            if (model.ValueKind != JsonValueKind.Object)
+            {
+                throw new ParityException($"{file}: data[{index - 1}] is not an object.");
+            }
+
+            var id = new JsonValues(file, $"data[{index - 1}]").String(model, "id", required: true)!;
+            var values = new JsonValues(file, $"model '{id}' (data[{index - 1}])");
+            var created = values.Integer(model, "created");
+            newest = Math.Max(newest, created ?? 0);
+            PriceSchedule? schedule = null;
+            if (model.TryGetProperty("pricing", out var pricing) && pricing.ValueKind == JsonValueKind.Object)
+            {
+                var prompt = values.NumberInString(pricing, "prompt");
+                var completion = values.NumberInString(pricing, "completion");
+                var cacheRead = values.NumberInString(pricing, "input_cache_read");
+                var cacheWrite = values.NumberInString(pricing, "input_cache_write");
+
+                // Routers such as openrouter/auto have no price of their own and say so with -1.
+                if (prompt >= 0 && completion >= 0)
+                {
+                    schedule = PriceSchedule.Flat(new PriceSet(
+                        TieredRate.Flat(prompt.Value * 1_000_000m),
+                        TieredRate.Flat(completion.Value * 1_000_000m),
+                        cacheRead is >= 0 ? TieredRate.Flat(cacheRead.Value * 1_000_000m) : null,
+                        cacheWrite is >= 0 ? TieredRate.Flat(cacheWrite.Value * 1_000_000m) : null));
+                }
+            }
+
+            var huggingFace = values.String(model, "hugging_face_id");
+            records.Add(new FeedRecord
+            {
+                Key = id,
+                Provider = ProviderId,
+                Name = values.String(model, "name"),
+                OtherNames = string.IsNullOrEmpty(huggingFace) ? [] : [huggingFace],
+                ContextWindow = values.Integer(model, "context_length"),
+                Released = created is > 0 ? DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(created.Value).UtcDateTime) : null,
+                Prices = schedule,
+                Url = "https://openrouter.ai/" + id,
+            });
+        }
+
+        var date = newest > 0 ? DateTimeOffset.FromUnixTimeSeconds(newest).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : fileDate;
+        return new ParsedFeed(FeedFormat.OpenRouter, label, date, records);
+    }
+}
