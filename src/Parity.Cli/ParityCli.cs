@@ -10,6 +10,7 @@ internal static class ParityCli
         var root = new RootCommand("Parity: measurements of the AI race — the US–China and open–closed capability gap, value for money, and safe routing to cheaper models.");
         root.Options.Add(GlobalOptions.Db);
         root.Subcommands.Add(Commands.EvalCommand.Create(context));
+        root.Subcommands.Add(Commands.BattleCommand.Create(context));
         return root;
     }
 
