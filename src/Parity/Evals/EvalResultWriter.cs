@@ -3,17 +3,29 @@ using System.Threading.Channels;
 namespace Parity.Evals;
 
 /// <summary>
-/// Persists results off the hot path: workers post finished calls; one writer drains whatever has
-/// arrived and commits it in a single transaction, so the store keeps up at thousands of results a
-/// second while a crash loses at most the calls of the batch being written.
+/// Persists results off the hot path: workers post finished calls; one writer commits whatever has
+/// arrived in a single transaction. At a low rate (real APIs) every result is committed as soon as it
+/// arrives; at a high rate (more than <see cref="BusyBatch"/> results piled up during the last
+/// commit) the writer also waits <see cref="FlushInterval"/> to gather larger batches, so the store
+/// keeps up at tens of thousands of results a second. A clean stop (end of run, Ctrl-C) writes
+/// everything; a hard kill loses only the answers not yet committed, which a resumed run asks for again.
 /// </summary>
 internal sealed class EvalResultWriter
 {
     private const int MaxBatch = 4096;
+
+    /// <summary>How long a finished result may wait in memory before it is committed.</summary>
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(20);
+
+    /// <summary>A batch at least this large means the writer is busy and should gather more per commit.</summary>
+    public const int BusyBatch = 64;
+
+    private volatile bool _completing;
     private readonly Channel<EvalResultRecord> _channel = Channel.CreateUnbounded<EvalResultRecord>(new UnboundedChannelOptions { SingleReader = true });
     private readonly EvalStore _store;
     private readonly long _runId;
     private readonly Task _loop;
+    private readonly HashSet<string> _requestWritten = new(StringComparer.Ordinal);
 
     public EvalResultWriter(EvalStore store, long runId)
     {
@@ -33,6 +45,7 @@ internal sealed class EvalResultWriter
     /// <summary>Writes everything posted so far and stops.</summary>
     public Task CompleteAsync()
     {
+        _completing = true;
         _channel.Writer.TryComplete();
         return _loop;
     }
@@ -41,15 +54,31 @@ internal sealed class EvalResultWriter
     {
         var batch = new List<EvalResultRecord>(MaxBatch);
         var reader = _channel.Reader;
+        var lastBatch = 0;
         while (await reader.WaitToReadAsync())
         {
-            while (batch.Count < MaxBatch && reader.TryRead(out var record))
+            if (!_completing && lastBatch >= BusyBatch)
             {
-                batch.Add(record);
+                await Task.Delay(FlushInterval);
             }
 
-            _store.Write(_runId, batch);
-            batch.Clear();
+            lastBatch = 0;
+            while (reader.TryRead(out var record))
+            {
+                lastBatch++;
+                batch.Add(record);
+                if (batch.Count == MaxBatch)
+                {
+                    _store.Write(_runId, batch, _requestWritten);
+                    batch.Clear();
+                }
+            }
+
+            if (batch.Count > 0)
+            {
+                _store.Write(_runId, batch, _requestWritten);
+                batch.Clear();
+            }
         }
     }
 }

@@ -9,7 +9,7 @@ internal static class EvalSchema
     [
         new Migration(
             300,
-            "eval runs and per-call results",
+            "eval runs, the request sent for each item (once, shared by every model), and per-call results",
             """
             CREATE TABLE eval_runs (
                 id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -19,13 +19,18 @@ internal static class EvalSchema
                 created_at TEXT NOT NULL,
                 settings TEXT NOT NULL
             );
+            CREATE TABLE eval_requests (
+                run_id INTEGER NOT NULL REFERENCES eval_runs(id),
+                item_id TEXT NOT NULL,
+                request TEXT NOT NULL,
+                PRIMARY KEY (run_id, item_id)
+            );
             CREATE TABLE eval_results (
                 run_id INTEGER NOT NULL REFERENCES eval_runs(id),
                 model TEXT NOT NULL,
                 item_id TEXT NOT NULL,
                 sample INTEGER NOT NULL,
                 status TEXT NOT NULL,
-                request TEXT NOT NULL,
                 reference TEXT NOT NULL,
                 completion TEXT,
                 finish_reason TEXT,
@@ -52,13 +57,18 @@ internal static class EvalSchema
                 created_at TEXT NOT NULL,
                 settings TEXT NOT NULL
             );
+            CREATE TABLE eval_requests (
+                run_id BIGINT NOT NULL REFERENCES eval_runs(id),
+                item_id TEXT NOT NULL,
+                request TEXT NOT NULL,
+                PRIMARY KEY (run_id, item_id)
+            );
             CREATE TABLE eval_results (
                 run_id BIGINT NOT NULL REFERENCES eval_runs(id),
                 model TEXT NOT NULL,
                 item_id TEXT NOT NULL,
                 sample INTEGER NOT NULL,
                 status TEXT NOT NULL,
-                request TEXT NOT NULL,
                 reference TEXT NOT NULL,
                 completion TEXT,
                 finish_reason TEXT,

@@ -8,7 +8,7 @@ namespace Parity.Evals;
 public sealed class EvalStore
 {
     private const string Columns =
-        "model AS Model, item_id AS ItemId, sample AS Sample, status AS Status, request AS Request, reference AS Reference, " +
+        "r.model AS Model, r.item_id AS ItemId, r.sample AS Sample, r.status AS Status, q.request AS Request, r.reference AS Reference, " +
         "completion AS Completion, finish_reason AS FinishReason, prompt_tokens AS PromptTokens, completion_tokens AS CompletionTokens, " +
         "cached_tokens AS CachedTokens, reasoning_tokens AS ReasoningTokens, latency_ms AS LatencyMs, attempts AS Attempts, " +
         "cost_usd AS CostUsd, score AS Score, extracted AS Extracted, error AS Error, called_at AS CalledAt";
@@ -80,10 +80,17 @@ public sealed class EvalStore
     }
 
     public IReadOnlyList<EvalResultRecord> Results(long runId) =>
-        Db.Query<EvalResultRecord>($"SELECT {Columns} FROM eval_results WHERE run_id = @runId ORDER BY model, item_id, sample", new { runId }).AsList();
+        Db.Query<EvalResultRecord>(
+            $"SELECT {Columns} FROM eval_results r JOIN eval_requests q ON q.run_id = r.run_id AND q.item_id = r.item_id " +
+            "WHERE r.run_id = @runId ORDER BY r.model, r.item_id, r.sample",
+            new { runId }).AsList();
 
-    /// <summary>Writes results in one transaction (inserting, or replacing an earlier failed attempt).</summary>
-    public void Write(long runId, IReadOnlyList<EvalResultRecord> batch)
+    /// <summary>
+    /// Writes results in one transaction (inserting, or replacing an earlier failed attempt). The
+    /// request of an item is stored once per run, with the first result for that item;
+    /// <paramref name="requestWritten"/> remembers which items have theirs (pass null to check every row).
+    /// </summary>
+    public void Write(long runId, IReadOnlyList<EvalResultRecord> batch, HashSet<string>? requestWritten = null)
     {
         if (batch.Count == 0)
         {
@@ -91,13 +98,35 @@ public sealed class EvalStore
         }
 
         using var tx = Db.BeginTransaction();
+        using (var requests = Db.CreateCommand())
+        {
+            requests.Transaction = tx;
+            requests.CommandText = "INSERT INTO eval_requests (run_id, item_id, request) VALUES (@r, @i, @q) ON CONFLICT (run_id, item_id) DO NOTHING";
+            var (pr, pi, pq) = (requests.CreateParameter(), requests.CreateParameter(), requests.CreateParameter());
+            (pr.ParameterName, pi.ParameterName, pq.ParameterName) = ("@r", "@i", "@q");
+            requests.Parameters.Add(pr);
+            requests.Parameters.Add(pi);
+            requests.Parameters.Add(pq);
+            requests.Prepare();
+            pr.Value = runId;
+            foreach (var r in batch)
+            {
+                if (requestWritten is null || requestWritten.Add(r.ItemId))
+                {
+                    pi.Value = r.ItemId;
+                    pq.Value = r.Request;
+                    requests.ExecuteNonQuery();
+                }
+            }
+        }
+
         using var cmd = Db.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText =
-            "INSERT INTO eval_results (run_id, model, item_id, sample, status, request, reference, completion, finish_reason, " +
+            "INSERT INTO eval_results (run_id, model, item_id, sample, status, reference, completion, finish_reason, " +
             "prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens, latency_ms, attempts, cost_usd, score, extracted, error, called_at) " +
-            "VALUES (@p0, @p1, @p2, @p3, @p4, @p5, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19) " +
-            "ON CONFLICT (run_id, model, item_id, sample) DO UPDATE SET status = excluded.status, request = excluded.request, " +
+            "VALUES (@p0, @p1, @p2, @p3, @p4, @p6, @p7, @p8, @p9, @p10, @p11, @p12, @p13, @p14, @p15, @p16, @p17, @p18, @p19) " +
+            "ON CONFLICT (run_id, model, item_id, sample) DO UPDATE SET status = excluded.status, " +
             "reference = excluded.reference, completion = excluded.completion, finish_reason = excluded.finish_reason, " +
             "prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens, cached_tokens = excluded.cached_tokens, " +
             "reasoning_tokens = excluded.reasoning_tokens, latency_ms = excluded.latency_ms, attempts = excluded.attempts, " +
@@ -105,6 +134,11 @@ public sealed class EvalStore
         var p = new DbParameter[20];
         for (var i = 0; i < p.Length; i++)
         {
+            if (i == 5)
+            {
+                continue; // the request lives in eval_requests
+            }
+
             p[i] = cmd.CreateParameter();
             p[i].ParameterName = "@p" + i;
             cmd.Parameters.Add(p[i]);
@@ -118,7 +152,6 @@ public sealed class EvalStore
             p[2].Value = r.ItemId;
             p[3].Value = r.Sample;
             p[4].Value = r.Status;
-            p[5].Value = r.Request;
             p[6].Value = r.Reference;
             p[7].Value = (object?)r.Completion ?? DBNull.Value;
             p[8].Value = (object?)r.FinishReason ?? DBNull.Value;

@@ -46,7 +46,7 @@ internal sealed class OpenAiCompatibleModel : IChatModel
         var started = Stopwatch.GetTimestamp();
         try
         {
-            using var message = new HttpRequestMessage(HttpMethod.Post, "chat/completions");
+            using var message = new HttpRequestMessage(HttpMethod.Post, _client.ChatCompletions);
             message.Content = new ByteArrayContent(body) { Headers = { ContentType = JsonType } };
             if (_client.Endpoint.ApiKey is { } key)
             {

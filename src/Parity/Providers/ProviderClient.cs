@@ -48,6 +48,9 @@ internal sealed class ProviderClient : IDisposable
 
     public ProviderEndpoint Endpoint { get; }
 
+    /// <summary>The absolute <c>/chat/completions</c> address, built once.</summary>
+    public Uri ChatCompletions => field ??= new Uri(Endpoint.BaseUrl, "chat/completions");
+
     public HttpClient Http { get; }
 
     public ResiliencePipeline Retry { get; }

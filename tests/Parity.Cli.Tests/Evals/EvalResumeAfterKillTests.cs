@@ -64,8 +64,9 @@ public sealed class EvalResumeAfterKillTests : IDisposable
         var storedPrompts = requestsBeforeResume.Where(r => storedBeforeKill.Contains(ItemOf(r))).Select(r => r.Prompt).ToHashSet();
         resumeRequests.ShouldAllBe(r => !storedPrompts.Contains(r.Prompt)); // nothing stored is asked (or paid for) again
         resumeRequests.Count.ShouldBe(Items - storedBeforeKill.Count);
-        // Only calls in flight when the process died were sent twice.
-        (requestsBeforeResume.Length - storedBeforeKill.Count).ShouldBeLessThanOrEqualTo(Concurrency);
+        // Only calls in flight when the process died, or answered in the last moment before their
+        // batch was committed, were sent twice: a handful, never the stored ones.
+        (requestsBeforeResume.Length - storedBeforeKill.Count).ShouldBeLessThanOrEqualTo(2 * Concurrency);
     }
 
     private static string ItemOf(UpstreamRequest r) => r.Prompt;
@@ -82,7 +83,7 @@ public sealed class EvalResumeAfterKillTests : IDisposable
             using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = _db, Mode = SqliteOpenMode.ReadWrite, Pooling = false }.ToString());
             connection.Open();
             using var cmd = connection.CreateCommand();
-            cmd.CommandText = "SELECT json_extract(request, '$[0].content') FROM eval_results WHERE status = 'ok'";
+            cmd.CommandText = "SELECT json_extract(q.request, '$[0].content') FROM eval_results r JOIN eval_requests q ON q.run_id = r.run_id AND q.item_id = r.item_id WHERE r.status = 'ok'";
             using var reader = cmd.ExecuteReader();
             var items = new HashSet<string>(StringComparer.Ordinal);
             while (reader.Read())
