@@ -170,6 +170,30 @@ public sealed class EvalRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task Several_samples_per_item_give_pass_at_k()
+    {
+        // Right on the first sample of each item, wrong on the others: c = 1 of n = 3 → pass@1 = 1/3.
+        await using var upstream = await TestUpstream.StartAsync(r =>
+        {
+            var item = _suite.Items.First(i => i.Prompt == r.Prompt);
+            return new UpstreamReply.Answer($"{{\"answer\": \"{(r.AttemptForPrompt == 1 ? item.Reference : "-1")}\"}}");
+        });
+        using var registry = Registry(upstream);
+        using var store = ParityStore.OpenSqlite(_db);
+        var evals = new EvalStore(store);
+        var runner = new EvalRunner(evals, registry, Pricer);
+
+        var summary = await runner.ExecuteAsync(runner.Plan(Options("r9", 4, "vllm:good") with { Samples = 3, Temperature = 0.8, Concurrency = 1 }), CancellationToken.None);
+
+        upstream.RequestCount.ShouldBe(12);
+        var model = EvalReportBuilder.Build(summary.Run, evals.Results(summary.Run.Id)).Models.Single();
+        model.Items.ShouldBe(4);
+        model.PassAtK["pass@1"].ShouldBe(1.0 / 3, 1e-12);
+        model.Accuracy.ShouldBe(1.0 / 3, 1e-12);
+        model.PassAtK.ContainsKey("pass@5").ShouldBeFalse();
+    }
+
+    [Fact]
     public async Task Replay_models_answer_offline_from_the_shipped_recordings()
     {
         using var registry = new ProviderRegistry(environment: _ => null);
