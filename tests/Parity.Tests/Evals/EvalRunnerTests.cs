@@ -170,6 +170,30 @@ public sealed class EvalRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task The_api_key_goes_to_its_provider_and_nowhere_into_the_store()
+    {
+        const string key = "sk-do-not-store-7f3a9c";
+        await using var upstream = await TestUpstream.StartAsync(Answer);
+        using (var registry = new ProviderRegistry(environment: n => n switch
+        {
+            "DEEPSEEK_API_KEY" => key,
+            "DEEPSEEK_BASE_URL" => upstream.BaseUrl.ToString(),
+            _ => null,
+        }))
+        using (var store = ParityStore.OpenSqlite(_db))
+        {
+            var runner = new EvalRunner(new EvalStore(store), registry, Pricer);
+            await runner.ExecuteAsync(runner.Plan(Options("key", 5, "deepseek:good")), CancellationToken.None);
+        }
+
+        upstream.Requests.ShouldAllBe(r => r.Authorization == "Bearer " + key);
+        foreach (var file in new[] { _db, _db + "-wal" }.Where(File.Exists))
+        {
+            System.Text.Encoding.UTF8.GetString(File.ReadAllBytes(file)).ShouldNotContain(key);
+        }
+    }
+
+    [Fact]
     public async Task Several_samples_per_item_give_pass_at_k()
     {
         // Right on the first sample of each item, wrong on the others: c = 1 of n = 3 → pass@1 = 1/3.

@@ -177,6 +177,25 @@ public sealed class OpenAiCompatibleModelTests
     }
 
     [Fact]
+    public async Task The_rate_limit_spaces_request_starts()
+    {
+        await using var upstream = await TestUpstream.StartAsync(_ => new UpstreamReply.Answer("x"));
+        var config = new ProviderConfigFile { Providers = { ["openai"] = new ProviderConfigEntry { RequestsPerMinute = 600 } } }; // one every 100 ms
+        using var registry = new ProviderRegistry(config, name => name switch
+        {
+            "OPENAI_API_KEY" => Secret,
+            "OPENAI_BASE_URL" => upstream.BaseUrl.ToString(),
+            _ => null,
+        });
+        var model = registry.Create("openai:m");
+        var clock = Stopwatch.StartNew();
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(i => model.CompleteAsync(Ask("q" + i), CancellationToken.None)));
+
+        clock.Elapsed.ShouldBeGreaterThan(TimeSpan.FromMilliseconds(450)); // starts at 0, 100, …, 500 ms
+    }
+
+    [Fact]
     public async Task Per_provider_concurrency_is_bounded()
     {
         var inFlight = 0;
