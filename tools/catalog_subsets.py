@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Cuts the shipped catalog subsets out of the raw feeds in ../shared/data/models.
 
+Also lists genai-prices' per-model `prices_checked` dates from its provider YAMLs.
+
 Keeps, without changing any value, the LiteLLM entries and the Epoch AI rows whose name
 matches a model of data/catalog/models.csv (same normalisation as Parity's ModelAliasTable:
 case, separators, provider prefix, date suffix). Run from the repository root:
@@ -48,4 +50,17 @@ with open(f"{out}/epoch_notable_subset_2026-07.csv", "w", encoding="utf-8", newl
     w = csv.DictWriter(f, fieldnames=cols, extrasaction="ignore", lineterminator="\n")
     w.writeheader()
     w.writerows(rows)
-print(f"litellm: {len(subset) - 1} entries; epoch: {len(rows)} rows")
+# genai-prices' hand-edited YAMLs say when each price was last checked; the JSON feed drops that date.
+import glob, yaml
+checked = []
+for path in sorted(glob.glob(f"{raw}/genai-prices/providers/*.yml")):
+    doc = yaml.safe_load(open(path, encoding="utf-8"))
+    for model in doc.get("models") or []:
+        if model.get("prices_checked"):
+            checked.append((doc["id"], model["id"], str(model["prices_checked"])))
+with open(f"{out}/genai-prices_prices-checked_47df840.csv", "w", encoding="utf-8", newline="") as f:
+    w = csv.writer(f, lineterminator="\n")
+    w.writerow(["provider", "model", "prices_checked"])
+    w.writerows(checked)
+
+print(f"litellm: {len(subset) - 1} entries; epoch: {len(rows)} rows; prices_checked: {len(checked)} rows")

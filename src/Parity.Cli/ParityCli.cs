@@ -11,6 +11,9 @@ internal static class ParityCli
         root.Options.Add(GlobalOptions.Db);
         root.Subcommands.Add(Commands.EvalCommand.Create(context));
         root.Subcommands.Add(Commands.BattleCommand.Create(context));
+        root.Subcommands.Add(Commands.ModelsCommand.Create(context));
+        root.Subcommands.Add(Commands.PricesCommand.Create(context));
+        root.Subcommands.Add(Commands.CatalogCommand.Create(context));
         return root;
     }
 

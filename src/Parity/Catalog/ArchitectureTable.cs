@@ -12,7 +12,6 @@ internal static class ArchitectureTable
     public static Dictionary<string, Fact<Architecture>> Load(string path)
     {
         var result = new Dictionary<string, Fact<Architecture>>(StringComparer.Ordinal);
-        var date = File.GetLastWriteTimeUtc(path).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         string[]? header = null;
         var lineNumber = 0;
         foreach (var line in File.ReadLines(path))
@@ -65,7 +64,7 @@ internal static class ArchitectureTable
 
             var notes = Field("notes");
             var architecture = new Architecture(kind, Number("total_params_b"), Number("active_params_b"), Field("experts") is { Length: > 0 } e ? e : null, notes.Length > 0 ? notes : null);
-            result[id] = new Fact<Architecture>(architecture, new FactSource(SourceName, date, url, architecture.Notes));
+            result[id] = new Fact<Architecture>(architecture, new FactSource(SourceName, Field("curated") is { Length: > 0 } curated ? curated : null, url, architecture.Notes));
         }
 
         return result;

@@ -42,6 +42,7 @@ public sealed class CatalogModel
     public required IReadOnlyList<SourceDisagreement> Disagreements { get; init; }
 
     /// <summary>The offer used for "the" price: the maker's own API when a source has it, else OpenRouter, else the first.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public PriceOffer? PrimaryOffer => Offers.Count > 0 ? Offers[0] : null;
 
     /// <summary>The primary offer's list prices on the date of <paramref name="at"/> (the rule in force most of that day).</summary>

@@ -8,6 +8,6 @@ namespace Parity.Catalog;
 /// <param name="SourceDate">The date of its data.</param>
 /// <param name="ImportedAt">When it was imported (imports only).</param>
 /// <param name="Records">Records in the file.</param>
-/// <param name="Matched">Records matched to a catalog model.</param>
-/// <param name="Unmatched">Names (models and organizations) that match nothing in the catalog.</param>
+/// <param name="Matched">Records matched to a catalog model and used.</param>
+/// <param name="Unmatched">Names (models and organizations) that match nothing in the catalog, and records not used (implausible prices).</param>
 public sealed record CatalogSource(string Origin, string Format, string Label, string File, string SourceDate, string? ImportedAt, int Records, int Matched, int Unmatched);

@@ -40,8 +40,24 @@ public sealed class ModelCatalog
     /// <summary>The organization alias table the catalog resolved makers with.</summary>
     public OrganizationTable Organizations { get; }
 
+    private static readonly Lazy<ModelCatalog> LazyShipped = new(LoadShipped);
+
     /// <summary>The catalog from the shipped snapshots only.</summary>
     public static ModelCatalog LoadShipped() => Load(null);
+
+    /// <summary>The shipped catalog, loaded once per process (it is immutable, so it can be shared across threads).</summary>
+    public static ModelCatalog Shipped => LazyShipped.Value;
+
+    /// <summary>
+    /// Prices one request of a model (any alias) at a moment: the maker's offer, or the offer of
+    /// <paramref name="provider"/> (any spelling the organization table knows, or a feed's provider id such as "openrouter").
+    /// </summary>
+    public PriceQuote Price(string idOrAlias, TokenUsage usage, DateTimeOffset at, string? provider = null)
+    {
+        var model = Get(idOrAlias);
+        var providerName = provider is null ? null : Organizations.Resolve(provider)?.Name ?? provider;
+        return PriceEngine.Price(model, usage, at, providerName);
+    }
 
     /// <summary>The shipped snapshots overlaid by the feeds imported into <paramref name="store"/> (none when null).</summary>
     public static ModelCatalog Load(ParityStore? store)
@@ -110,13 +126,21 @@ public sealed class ModelCatalog
             var feed = loaded.Feed;
             var priority = loaded.Origin == "imported" ? 1000 + feedIndex : 100 - feedIndex;
             var matched = 0;
-            var feedUnmatched = matcher.Unmatched(feed);
-            unmatched.AddRange(feedUnmatched);
+            var feedUnmatched = 0;
+            var seenOrganizations = new HashSet<string>(StringComparer.Ordinal);
             var best = new Dictionary<(string Model, string Provider), Observation>();
             foreach (var record in feed.Records)
             {
+                if (record.Organization is { } organization && matcher.Organization(organization) is null && seenOrganizations.Add(organization))
+                {
+                    unmatched.Add(new UnmatchedName("organization", organization, null, feed.Label));
+                    feedUnmatched++;
+                }
+
                 if (matcher.Match(record) is not { } match)
                 {
+                    unmatched.Add(new UnmatchedName("model", record.Key, record.Provider, feed.Label));
+                    feedUnmatched++;
                     continue;
                 }
 
@@ -144,13 +168,21 @@ public sealed class ModelCatalog
                     continue;
                 }
 
-                if (record.Prices is null && record.ContextWindow is null)
+                if (Implausible(record))
+                {
+                    unmatched.Add(new UnmatchedName("implausible price", record.Key, record.Provider, feed.Label));
+                    feedUnmatched++;
+                    matched--;
+                    continue;
+                }
+
+                if (!HasPrices(record) && record.ContextWindow is null)
                 {
                     continue;
                 }
 
                 var provider = ProviderName(matcher, record, feed.Format);
-                if (!best.TryGetValue((match.ModelId, provider), out var previous) || observation.Rank < previous.Rank)
+                if (!best.TryGetValue((match.ModelId, provider), out var previous) || BetterOffer(observation, previous, match.ModelId))
                 {
                     best[(match.ModelId, provider)] = observation with { Provider = provider };
                 }
@@ -166,7 +198,7 @@ public sealed class ModelCatalog
                 list.Add(observation);
             }
 
-            sources.Add(new CatalogSource(loaded.Origin, FeedReader.Name(feed.Format), feed.Label, loaded.File, feed.SourceDate, loaded.ImportedAt, feed.Records.Count, matched, feedUnmatched.Count));
+            sources.Add(new CatalogSource(loaded.Origin, FeedReader.Name(feed.Format), feed.Label, loaded.File, feed.SourceDate, loaded.ImportedAt, feed.Records.Count, matched, feedUnmatched));
         }
 
         foreach (var key in ambiguous)
@@ -182,7 +214,7 @@ public sealed class ModelCatalog
                 ?? throw new ParityException($"data/catalog/models.csv: model '{entry.Id}': organization '{entry.Organization}' is not in data/catalog/organizations.csv.");
             var curated = new FactSource(ModelTableSource, null, entry.SourceUrl);
             var disagreements = new List<SourceDisagreement>();
-            var offers = Offers(entry.Id, organization, observations.GetValueOrDefault(entry.Id), disagreements, now);
+            var offers = Offers(organization, observations.GetValueOrDefault(entry.Id), disagreements, now);
             epoch.TryGetValue(entry.Id, out var epochRow);
 
             Fact<bool>? open = entry.OpenWeights is { } o ? new Fact<bool>(o, curated) : null;
@@ -224,7 +256,7 @@ public sealed class ModelCatalog
     }
 
     /// <summary>One offer per provider: the highest-priority source's; the others are checked against it.</summary>
-    private static List<PriceOffer> Offers(string modelId, Organization maker, List<Observation>? observations, List<SourceDisagreement> disagreements, DateTimeOffset now)
+    private static List<PriceOffer> Offers(Organization maker, List<Observation>? observations, List<SourceDisagreement> disagreements, DateTimeOffset now)
     {
         var offers = new List<PriceOffer>();
         if (observations is null)
@@ -232,13 +264,13 @@ public sealed class ModelCatalog
             return offers;
         }
 
-        foreach (var group in observations.Where(o => o.Record.Prices is not null).GroupBy(o => o.Provider!, StringComparer.Ordinal))
+        foreach (var group in observations.Where(o => HasPrices(o.Record)).GroupBy(o => o.Provider!, StringComparer.Ordinal))
         {
             var ordered = group.OrderByDescending(o => o.Priority).ToList();
             var chosen = ordered[0];
             var schedule = chosen.Record.Prices!;
             var context = chosen.Record.ContextWindow ?? ordered.Select(o => o.Record.ContextWindow).FirstOrDefault(c => c is not null);
-            offers.Add(new PriceOffer(group.Key, chosen.Record.Key, group.Key == maker.Name, schedule, context, chosen.Source));
+            offers.Add(new PriceOffer(group.Key, chosen.Record.Key, group.Key == maker.Name, schedule, context, chosen.Source, chosen.Record.PricesChecked));
 
             var mine = schedule.StandardRuleOn(now).Prices;
             foreach (var other in ordered.Skip(1))
@@ -250,7 +282,6 @@ public sealed class ModelCatalog
             }
         }
 
-        _ = modelId;
         return [.. offers
             .OrderByDescending(o => o.FirstParty)
             .ThenByDescending(o => o.Provider == OpenRouterFeed.ProviderId)
@@ -277,6 +308,40 @@ public sealed class ModelCatalog
         return new TrainingFacts(r.Key, r.Parameters, r.TrainingComputeFlop, r.DatasetTokens, r.TrainingHardware, r.HardwareQuantity, r.TrainingHours, r.TrainingTimeNotes, r.CostUsd2023, r.CostNotes, r.Confidence, row.Source);
     }
 
+    /// <summary>The most expensive text model in any feed costs a few hundred dollars per million tokens; a thousand or more is a unit error in the source (LiteLLM's W&amp;B rows).</summary>
+    private const decimal ImplausibleUsdPerMtok = 1000m;
+
+    private static bool Implausible(FeedRecord record) =>
+        record.Prices is { } schedule && schedule.Rules.Any(r =>
+            new[] { r.Prices.Input, r.Prices.Output, r.Prices.CachedInput, r.Prices.CacheWrite }.Any(rate => rate is not null && (rate.Base >= ImplausibleUsdPerMtok || rate.Tiers.Any(t => t.UsdPerMtok >= ImplausibleUsdPerMtok))));
+
+    /// <summary>A record is a price offer when it prices input or output tokens (some list a model without prices).</summary>
+    private static bool HasPrices(FeedRecord record) =>
+        record.Prices is { } schedule && schedule.Rules.Any(r => r.Prices.Input is not null || r.Prices.Output is not null);
+
+    /// <summary>
+    /// Between two records of one provider for one model: one with prices beats one without; then the
+    /// closer name (the id itself beats an alias, an alias beats a prefix or date match); then the one
+    /// whose bare name is the model id ("google/gemini-2.5-pro" over "gemini-2.5-pro-exp-03-25"); else the first.
+    /// </summary>
+    private static bool BetterOffer(Observation candidate, Observation current, string modelId)
+    {
+        if (HasPrices(candidate.Record) != HasPrices(current.Record))
+        {
+            return HasPrices(candidate.Record);
+        }
+
+        if (candidate.Rank != current.Rank)
+        {
+            return candidate.Rank < current.Rank;
+        }
+
+        return IsBareId(candidate.Record.Key, modelId) && !IsBareId(current.Record.Key, modelId);
+    }
+
+    private static bool IsBareId(string key, string modelId) =>
+        ModelKey.Normalize(ModelKey.WithoutPrefix(key) ?? key) == ModelKey.Normalize(modelId);
+
     /// <summary>An exact name beats an alias; between equals, the earlier release (the original, not a later revision).</summary>
     private static bool Better(Observation candidate, Observation current)
     {
@@ -301,7 +366,8 @@ public sealed class ModelCatalog
 
     private static FactSource SourceOf(ParsedFeed feed, FeedRecord record)
     {
-        var name = record.Provider is null ? feed.Label : $"{feed.Label}: {record.Provider}/{record.Key}";
+        var key = record.Provider is null || record.Key.StartsWith(record.Provider + "/", StringComparison.Ordinal) ? record.Key : $"{record.Provider}/{record.Key}";
+        var name = record.Provider is null ? feed.Label : $"{feed.Label}: {key}";
         return new FactSource(name, feed.SourceDate, record.Url, record.Prices?.Comment);
     }
 

@@ -1,7 +1,3 @@
-using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
-
 namespace Parity.Catalog;
 
 /// <summary>
@@ -31,14 +27,23 @@ public sealed class OrganizationTable
         var organizations = new List<Organization>();
         var byKey = new Dictionary<string, Organization>(StringComparer.Ordinal);
         using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture));
-        csv.Read();
-        csv.ReadHeader();
-        while (csv.Read())
+        string[]? header = null;
+        foreach (var (line, fields) in CsvRows.Read(reader))
         {
-            var line = csv.Parser.RawRow;
-            var name = Required(csv, "organization", path, line);
-            var country = Required(csv, "country", path, line);
+            if (header is null)
+            {
+                header = fields;
+                continue;
+            }
+
+            string? Field(string field)
+            {
+                var index = Array.IndexOf(header, field);
+                return index >= 0 && index < fields.Length ? fields[index] : null;
+            }
+
+            var name = Required(Field("organization"), "organization", path, line);
+            var country = Required(Field("country"), "country", path, line);
             if (country.Length != 2 || !country.All(char.IsAsciiLetterUpper))
             {
                 throw new ParityException($"{path}:{line}: field 'country' must be a two-letter ISO code, got '{country}'.");
@@ -46,7 +51,7 @@ public sealed class OrganizationTable
 
             var organization = new Organization(name, country);
             organizations.Add(organization);
-            var aliases = (csv.GetField("aliases") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var aliases = (Field("aliases") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
             foreach (var alias in aliases.Prepend(name))
             {
                 var key = Normalize(alias);
@@ -82,9 +87,9 @@ public sealed class OrganizationTable
         return new string(buffer[..n]);
     }
 
-    private static string Required(CsvReader csv, string field, string path, int line)
+    private static string Required(string? raw, string field, string path, int line)
     {
-        var value = csv.GetField(field)?.Trim();
+        var value = raw?.Trim();
         return string.IsNullOrEmpty(value)
             ? throw new ParityException($"{path}:{line}: field '{field}' is empty.")
             : value;

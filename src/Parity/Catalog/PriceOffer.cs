@@ -9,4 +9,5 @@ namespace Parity.Catalog;
 /// <param name="Schedule">The price rules.</param>
 /// <param name="ContextWindow">The context window the source gives for this offer, if any.</param>
 /// <param name="Source">The feed and its date.</param>
-public sealed record PriceOffer(string Provider, string ProviderModelId, bool FirstParty, PriceSchedule Schedule, long? ContextWindow, FactSource Source);
+/// <param name="PricesChecked">When the feed's maintainers last checked the prices against the provider (genai-prices only), if known.</param>
+public sealed record PriceOffer(string Provider, string ProviderModelId, bool FirstParty, PriceSchedule Schedule, long? ContextWindow, FactSource Source, DateOnly? PricesChecked = null);

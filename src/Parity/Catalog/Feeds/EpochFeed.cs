@@ -1,6 +1,4 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Parity.Catalog.Feeds;
 
@@ -13,13 +11,13 @@ internal static class EpochFeed
 {
     public static ParsedFeed Parse(string file, TextReader text, string fileDate, string label)
     {
-        using var csv = new CsvReader(text, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
-        if (!csv.Read() || !csv.ReadHeader() || csv.HeaderRecord is null)
+        using var rows = CsvRows.Read(text).GetEnumerator();
+        if (!rows.MoveNext())
         {
             throw new ParityException($"{file}: the file is empty.");
         }
 
-        var header = csv.HeaderRecord.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
+        var header = rows.Current.Fields.Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
         var nameColumn = Array.IndexOf(header, "Model") >= 0 ? "Model" : Array.IndexOf(header, "Model version") >= 0 ? "Model version" : null;
         if (nameColumn is null)
         {
@@ -28,19 +26,19 @@ internal static class EpochFeed
 
         var records = new List<FeedRecord>();
         DateOnly newest = default;
-        while (csv.Read())
+        while (rows.MoveNext())
         {
-            var line = csv.Parser.RawRow;
+            var (line, fields) = rows.Current;
             string? Field(string name)
             {
                 var index = Array.IndexOf(header, name);
-                if (index < 0)
+                if (index < 0 || index >= fields.Length)
                 {
                     return null;
                 }
 
-                var value = csv.GetField(index)?.Trim();
-                return string.IsNullOrEmpty(value) ? null : value;
+                var value = fields[index].Trim();
+                return value.Length == 0 ? null : value;
             }
 
             var model = Field(nameColumn) ?? throw new ParityException($"{file}: line {line}: field '{nameColumn}' is empty.");
@@ -58,6 +56,10 @@ internal static class EpochFeed
                     ? number
                     : throw FeedError.At(file, where, name, $"must be a number, got \"{value}\".");
             }
+
+            // Epoch's dataset sizes are sometimes lists ("2260275840,2290000001"), one per dataset: not one figure, so not kept.
+            static decimal? LenientNumber(string? value) =>
+                decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
 
             DateOnly? Date(string name)
             {
@@ -96,7 +98,7 @@ internal static class EpochFeed
                 Url = Field("Link"),
                 Parameters = Number("Parameters"),
                 TrainingComputeFlop = Number("Training compute (FLOP)"),
-                DatasetTokens = Number("Training dataset size (total)") ?? Number("Training dataset size"),
+                DatasetTokens = LenientNumber(Field("Training dataset size (total)")),
                 TrainingHardware = Field("Training hardware"),
                 HardwareQuantity = Number("Hardware quantity"),
                 TrainingHours = Number("Training time (hours)"),

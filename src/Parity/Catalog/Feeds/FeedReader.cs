@@ -27,7 +27,8 @@ internal static class FeedReader
         if (format == FeedFormat.Epoch)
         {
             using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
-            return EpochFeed.Parse(path, reader, fileDate, label);
+            var epoch = EpochFeed.Parse(path, reader, fileDate, label);
+            return sourceDate is null ? epoch : epoch with { SourceDate = sourceDate };
         }
 
         JsonDocument document;

@@ -3,7 +3,7 @@ using Parity.Catalog.Pricing;
 namespace Parity.Catalog.Feeds;
 
 /// <summary>One record of a feed, in the catalog's own terms. Stored as JSON in the store so that imports can be replayed.</summary>
-internal sealed class FeedRecord
+internal sealed record FeedRecord
 {
     /// <summary>The record's name in the feed (model id, LiteLLM key, Epoch model name).</summary>
     public required string Key { get; init; }
@@ -27,6 +27,9 @@ internal sealed class FeedRecord
     public long? ContextWindow { get; init; }
 
     public PriceSchedule? Prices { get; init; }
+
+    /// <summary>When the feed's maintainers last checked these prices against the provider's page (genai-prices' <c>prices_checked</c>).</summary>
+    public DateOnly? PricesChecked { get; init; }
 
     public string? Url { get; init; }
 

@@ -43,10 +43,10 @@ internal static class OpenRouterFeed
                 if (prompt >= 0 && completion >= 0)
                 {
                     schedule = PriceSchedule.Flat(new PriceSet(
-                        TieredRate.Flat(prompt.Value * 1_000_000m),
-                        TieredRate.Flat(completion.Value * 1_000_000m),
-                        cacheRead is >= 0 ? TieredRate.Flat(cacheRead.Value * 1_000_000m) : null,
-                        cacheWrite is >= 0 ? TieredRate.Flat(cacheWrite.Value * 1_000_000m) : null));
+                        TieredRate.Flat(Decimals.PerMillion(prompt.Value)),
+                        TieredRate.Flat(Decimals.PerMillion(completion.Value)),
+                        cacheRead is >= 0 ? TieredRate.Flat(Decimals.PerMillion(cacheRead.Value)) : null,
+                        cacheWrite is >= 0 ? TieredRate.Flat(Decimals.PerMillion(cacheWrite.Value)) : null));
                 }
             }
 

@@ -62,6 +62,6 @@ public static class PriceEngine
         }
 
         var (usdPerMtok, tier) = rate.RateFor(inputTokens);
-        lines.Add(new PriceLine(component, tokens, usdPerMtok, tokens * usdPerMtok / 1_000_000m, tier));
+        lines.Add(new PriceLine(component, tokens, usdPerMtok, Decimals.Normalize(tokens * usdPerMtok / 1_000_000m), tier));
     }
 }

@@ -45,15 +45,29 @@ public sealed record PriceSchedule(IReadOnlyList<PriceRule> Rules, string? Comme
             return RuleAt(at);
         }
 
+        // The rule in force can only change at a window's start or end, so each stretch between two
+        // such times is priced once and weighted by its length.
         var midnight = new DateTimeOffset(at.UtcDateTime.Date, TimeSpan.Zero);
-        var minutes = new Dictionary<PriceRule, int>(ReferenceEqualityComparer.Instance);
-        for (var m = 0; m < 24 * 60; m++)
+        var boundaries = new SortedSet<TimeSpan> { TimeSpan.Zero };
+        foreach (var rule in Rules)
         {
-            var rule = RuleAt(midnight.AddMinutes(m));
-            minutes[rule] = minutes.GetValueOrDefault(rule) + 1;
+            if (rule.WindowStart is { } start && rule.WindowEnd is { } end)
+            {
+                boundaries.Add(start.ToTimeSpan());
+                boundaries.Add(end.ToTimeSpan());
+            }
         }
 
-        return minutes.OrderByDescending(kv => kv.Value).ThenBy(kv => IndexOf(kv.Key)).First().Key;
+        var points = boundaries.ToList();
+        points.Add(TimeSpan.FromDays(1));
+        var coverage = new Dictionary<PriceRule, TimeSpan>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < points.Count - 1; i++)
+        {
+            var rule = RuleAt(midnight + points[i]);
+            coverage[rule] = coverage.GetValueOrDefault(rule) + (points[i + 1] - points[i]);
+        }
+
+        return coverage.OrderByDescending(kv => kv.Value).ThenBy(kv => IndexOf(kv.Key)).First().Key;
     }
 
     private int IndexOf(PriceRule rule)
