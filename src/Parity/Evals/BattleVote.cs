@@ -37,8 +37,9 @@ public sealed record BattleVote
     [JsonPropertyName("verdict_b_first")]
     public required string VerdictBFirst { get; init; }
 
+    /// <summary>True: the judge saw "assistant A" and "assistant B", never the model names (as in LMArena's anonymous battles).</summary>
     [JsonPropertyName("anony")]
-    public bool Anony { get; init; }
+    public bool Anony { get; init; } = true;
 
     [JsonPropertyName("prompt")]
     public required string Prompt { get; init; }

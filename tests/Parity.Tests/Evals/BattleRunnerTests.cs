@@ -61,6 +61,7 @@ public sealed class BattleRunnerTests : IDisposable
             root.GetProperty("model_b").GetString().ShouldBe("vllm:strong");
             root.GetProperty("winner").GetString().ShouldBe("model_b");
             root.GetProperty("tstamp").GetDouble().ShouldBeGreaterThan(1.7e9);
+            root.GetProperty("anony").GetBoolean().ShouldBeTrue(); // the judge never sees model names; arena rate keeps anonymous votes
         }
 
         // 3 prompts × (2 answers + 2 judgments)
