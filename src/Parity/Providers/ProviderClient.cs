@@ -23,6 +23,9 @@ internal sealed class ProviderClient : IDisposable
             MaxConnectionsPerServer = Math.Max(1, endpoint.Limits.MaxConcurrency),
             AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
             ConnectTimeout = TimeSpan.FromSeconds(30),
+
+            // A redirect could carry the key to another host: API endpoints do not redirect, so a 3xx is an error.
+            AllowAutoRedirect = false,
         };
         Http = new HttpClient(handler) { BaseAddress = endpoint.BaseUrl, Timeout = Timeout.InfiniteTimeSpan };
         _concurrency = new SemaphoreSlim(Math.Max(1, endpoint.Limits.MaxConcurrency));

@@ -102,6 +102,18 @@ public sealed class OpenAiCompatibleModelTests
     }
 
     [Fact]
+    public async Task A_redirect_is_not_followed_so_the_key_cannot_leave_its_provider()
+    {
+        await using var upstream = await TestUpstream.StartAsync(_ => new UpstreamReply.Status(307, Body: "moved"));
+        using var registry = Registry(upstream);
+
+        var ex = await Should.ThrowAsync<ProviderCallException>(() => registry.Create("openai:m").CompleteAsync(Ask("q"), CancellationToken.None));
+
+        ex.StatusCode.ShouldBe(307);
+        upstream.RequestCount.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_hung_attempt_times_out_and_is_retried()
     {
         await using var upstream = await TestUpstream.StartAsync(r => r.AttemptForPrompt == 1 ? new UpstreamReply.Hang(TimeSpan.FromSeconds(30)) : new UpstreamReply.Answer("after timeout"));
