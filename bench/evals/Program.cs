@@ -174,15 +174,17 @@ static async Task<double> HarnessAsync(string baseUrl, EvalSuite suite, int mode
     var db = Path.Combine(Path.GetTempPath(), $"parity-bench-{Guid.NewGuid():N}.db");
     try
     {
-        using var registry = new ProviderRegistry(environment: n => n == "VLLM_BASE_URL" ? baseUrl : null);
+        // Real presets and catalog models, every provider pointed at the instant upstream, priced by the catalog.
+        string? Environment(string name) => name.EndsWith("_BASE_URL", StringComparison.Ordinal) ? baseUrl : name.EndsWith("_API_KEY", StringComparison.Ordinal) ? "sk-bench" : null;
+        using var registry = new ProviderRegistry(environment: Environment);
         using var store = ParityStore.OpenSqlite(db);
-        var runner = new EvalRunner(new EvalStore(store), registry, (_, _, _, u) => u.IsKnown ? (u.PromptTokens!.Value * 0.27m + u.CompletionTokens!.Value * 1.10m) / 1_000_000m : null);
+        var runner = new EvalRunner(new EvalStore(store), registry, Pricer.Value.AsPricer());
         var plan = runner.Plan(new EvalRunOptions
         {
             RunName = "bench",
             Suite = suite,
             Items = suite.Items,
-            Models = Enumerable.Range(1, modelCount).Select(i => $"vllm:bench-{i}").ToList(),
+            Models = BenchModels.Take(modelCount).ToList(),
             Concurrency = concurrency,
         });
         var clock = Stopwatch.StartNew();
@@ -192,6 +194,11 @@ static async Task<double> HarnessAsync(string baseUrl, EvalSuite suite, int mode
         if (answered != plan.Remaining || summary.Progress.Sum(p => p.Errors) > 0)
         {
             throw new InvalidOperationException($"bench run incomplete: {answered} of {plan.Remaining} answered");
+        }
+
+        if (summary.SpentUsd <= 0)
+        {
+            throw new InvalidOperationException("no call was priced: the catalog pricer is not in the measured path");
         }
 
         return answered / elapsed;
@@ -235,4 +242,15 @@ static async Task WaitForAsync(string baseUrl)
     }
 
     throw new InvalidOperationException("the upstream did not start");
+}
+
+internal static partial class Program
+{
+    internal static readonly Lazy<CatalogCallPricer> Pricer = new(() => new CatalogCallPricer(Parity.Catalog.ModelCatalog.LoadShipped()));
+
+    internal static readonly string[] BenchModels =
+    [
+        "deepseek:deepseek-chat", "openai:gpt-4o-mini", "dashscope:qwen-plus", "openai:gpt-4o",
+        "deepseek:deepseek-reasoner", "moonshot:kimi-k2", "openrouter:qwen/qwen3-235b-a22b", "gemini:gemini-2.5-flash",
+    ];
 }
