@@ -64,6 +64,18 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Max_cost_warns_when_calls_have_no_known_price()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("--db", _db, "eval", "run", "--suite", "gsm8k", "--limit", "5",
+            "--model", "replay:deepseek-chat", "--max-cost", "1.00", "--format", "json");
+
+        exit.ShouldBe(0, error);
+        error.ShouldContain("5 answered calls have no known price");
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("models")[0].TryGetProperty("costUsd", out _).ShouldBeFalse(); // unknown, not 0
+    }
+
+    [Fact]
     public async Task A_missing_key_names_the_variable()
     {
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MOONSHOT_API_KEY")))

@@ -194,6 +194,37 @@ public sealed class EvalRunnerTests : IDisposable
     }
 
     [Fact]
+    public async Task A_cancelled_run_keeps_every_finished_answer_and_resumes_with_the_rest()
+    {
+        using var cancel = new CancellationTokenSource();
+        await using var upstream = await TestUpstream.StartAsync(r =>
+        {
+            if (r.Number == 30)
+            {
+                cancel.Cancel(); // Ctrl-C while calls are in flight
+            }
+
+            return Answer(r) is UpstreamReply.Answer a ? a with { Delay = TimeSpan.FromMilliseconds(5) } : Answer(r);
+        });
+        using var registry = Registry(upstream);
+        using var store = ParityStore.OpenSqlite(_db);
+        var evals = new EvalStore(store);
+        var runner = new EvalRunner(evals, registry, Pricer);
+
+        await Should.ThrowAsync<OperationCanceledException>(() => runner.ExecuteAsync(runner.Plan(Options("cancel", 100, "vllm:good") with { Concurrency = 4 }), cancel.Token));
+
+        var run = evals.GetRun("cancel");
+        var kept = evals.Results(run.Id).Where(r => r.Status == "ok").Select(r => r.ItemId).ToHashSet();
+        kept.Count.ShouldBeInRange(20, 40);
+        var before = upstream.RequestCount;
+        var resumed = runner.Plan(Options("cancel", 100, "vllm:good"));
+        resumed.Remaining.ShouldBe(100 - kept.Count);
+        await runner.ExecuteAsync(resumed, CancellationToken.None);
+        evals.Results(run.Id).Count(r => r.Status == "ok").ShouldBe(100);
+        upstream.Requests.Skip(before).Select(r => _suite.Items.First(i => i.Prompt == r.Prompt).Id).ShouldAllBe(id => !kept.Contains(id));
+    }
+
+    [Fact]
     public async Task Several_samples_per_item_give_pass_at_k()
     {
         // Right on the first sample of each item, wrong on the others: c = 1 of n = 3 → pass@1 = 1/3.
