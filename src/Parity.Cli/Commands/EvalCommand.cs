@@ -11,6 +11,7 @@ internal static class EvalCommand
         command.Subcommands.Add(EvalRunCommand.Create(context));
         command.Subcommands.Add(EvalReportCommand.Create(context));
         command.Subcommands.Add(EvalRescoreCommand.Create(context));
+        command.Subcommands.Add(EvalRunsCommand.Create(context));
         command.Subcommands.Add(EvalSuitesCommand.Create(context));
         return command;
     }

@@ -116,6 +116,9 @@ public sealed class EvalCommandTests : IDisposable
 
         exit.ShouldBe(1);
         error.ShouldContain("known");
+        var (_, runs, _) = await CliRunner.RunAsync("--db", _db, "eval", "runs", "--format", "json");
+        runs.ShouldContain("\"answered\": 2");
+        runs.ShouldContain("replay:deepseek-chat");
     }
 
     [Fact]
