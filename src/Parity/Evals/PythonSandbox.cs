@@ -5,12 +5,20 @@ namespace Parity.Evals;
 /// <summary>
 /// Runs untrusted Python in a separate <c>python3</c> process: isolated mode (<c>-I</c>), a fresh
 /// temporary directory as working directory, a minimal environment, a wall-clock timeout that kills
-/// the process tree, and no network — inside a new network namespace (<c>unshare -rn</c>) where the
-/// system allows it, and in every case with Python's socket constructors disabled.
+/// the process tree, at most 2 GiB of memory and 64 MiB per written file, and no network — inside a
+/// new network namespace (<c>unshare -rn</c>) where the system allows it, and in every case with
+/// Python's socket constructors disabled.
 /// </summary>
 internal sealed class PythonSandbox
 {
-    private const string NoNetworkPrelude =
+    private const string Prelude =
+        "try:\n" +
+        "    import resource as _parity_resource\n" +
+        "    _parity_resource.setrlimit(_parity_resource.RLIMIT_AS, (2 << 30, 2 << 30))\n" +
+        "    _parity_resource.setrlimit(_parity_resource.RLIMIT_FSIZE, (64 << 20, 64 << 20))\n" +
+        "    del _parity_resource\n" +
+        "except (ImportError, ValueError, OSError):\n" +
+        "    pass\n" +
         "import socket as _parity_socket\n" +
         "def _parity_no_network(*args, **kwargs):\n" +
         "    raise OSError('network access is disabled in the Parity sandbox')\n" +
@@ -40,7 +48,7 @@ internal sealed class PythonSandbox
         try
         {
             var file = Path.Combine(dir.FullName, "program.py");
-            await File.WriteAllTextAsync(file, NoNetworkPrelude + program, cancellationToken);
+            await File.WriteAllTextAsync(file, Prelude + program, cancellationToken);
             var start = new ProcessStartInfo
             {
                 WorkingDirectory = dir.FullName,

@@ -39,6 +39,15 @@ public sealed class CodeExecutionScorerTests
     }
 
     [Fact]
+    public async Task Code_cannot_take_unbounded_memory()
+    {
+        var scorer = new CodeExecutionScorer(new PythonSandbox(TimeSpan.FromSeconds(10)));
+        var item = new EvalItem("t", "p", "assert f() == 'refused'");
+        var code = "def f():\n    try:\n        block = bytearray(4 << 30)\n        return 'allocated'\n    except MemoryError:\n        return 'refused'\n";
+        (await scorer.ScoreAsync(item, code, CancellationToken.None)).Score.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Code_cannot_open_network_connections()
     {
         // A listener that would accept the connection if the sandbox let it out.
