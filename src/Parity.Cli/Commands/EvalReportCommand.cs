@@ -83,7 +83,7 @@ internal static class EvalReportCommand
         EvalFormat.PValue(p.PValue) + (p.Significant ? " *" : string.Empty),
         EvalFormat.PValue(p.MidPValue),
         p.Cheaper ?? "unknown",
-        p.SavingPer1000 is { } s ? EvalFormat.Money(s) + $" ({p.SavingFraction:P0})" : "unknown",
+        p.SavingPer1000 is { } s ? EvalFormat.Money(s) + (p.SavingFraction is { } f ? $" ({(f * 100).ToString("0", CultureInfo.InvariantCulture)}%)" : string.Empty) : "unknown",
     ];
 
     private static void WriteTables(CliContext context, EvalReport report)
@@ -105,6 +105,10 @@ internal static class EvalReportCommand
             }
 
             context.Console.Write(pairs);
+            foreach (var p in report.Pairs)
+            {
+                context.Console.WriteLine(p.Verdict);
+            }
         }
 
         if (report.Models.Any(m => m.CostUsd is null))
@@ -136,6 +140,11 @@ internal static class EvalReportCommand
             writer.WriteLine("### Paired comparison (McNemar's exact test; * = p < 0.05)");
             writer.WriteLine();
             MarkdownTable(writer, PairHeader, report.Pairs.Select(PairRow));
+            writer.WriteLine();
+            foreach (var p in report.Pairs)
+            {
+                writer.WriteLine("- " + p.Verdict);
+            }
         }
     }
 

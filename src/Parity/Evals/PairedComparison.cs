@@ -57,4 +57,37 @@ public sealed record PairedComparison
 
     /// <summary>True when p &lt; 0.05.</summary>
     public bool Significant => PValue < 0.05;
+
+    /// <summary>One sentence: is the cheaper model significantly worse here, and what would switching save.</summary>
+    public string Verdict
+    {
+        get
+        {
+            var inv = System.Globalization.CultureInfo.InvariantCulture;
+            var gap = Math.Abs(Difference * 100).ToString("0.0", inv);
+            var ci = $"95% CI {(DifferenceLow * 100).ToString("+0.0;-0.0;0.0", inv)} to {(DifferenceHigh * 100).ToString("+0.0;-0.0;0.0", inv)} pt";
+            var p = PValue < 0.0001 ? "p < 0.0001" : "p = " + PValue.ToString("0.0000", inv);
+            if (Cheaper is null || SavingPer1000 is not { } saving)
+            {
+                var better = Difference > 0 ? ModelA : ModelB;
+                var (lo, hi) = Difference > 0 ? (DifferenceLow, DifferenceHigh) : (-DifferenceHigh, -DifferenceLow);
+                ci = $"95% CI {(lo * 100).ToString("+0.0;-0.0;0.0", inv)} to {(hi * 100).ToString("+0.0;-0.0;0.0", inv)} pt";
+                return Difference == 0
+                    ? $"Same accuracy on {Items} items ({p}); costs unknown, so no saving can be stated."
+                    : $"{better} is {gap} pt more accurate ({ci}, {p}{(Significant ? ", significant" : ", not significant")}); costs unknown, so no saving can be stated.";
+            }
+
+            var dearer = Cheaper == ModelA ? ModelB : ModelA;
+            var cheaperGain = Cheaper == ModelA ? Difference : -Difference;
+            var (low, high) = Cheaper == ModelA ? (DifferenceLow, DifferenceHigh) : (-DifferenceHigh, -DifferenceLow);
+            ci = $"95% CI {(low * 100).ToString("+0.0;-0.0;0.0", inv)} to {(high * 100).ToString("+0.0;-0.0;0.0", inv)} pt";
+            var share = SavingFraction is { } f ? $" ({(f * 100).ToString("0", inv)}%)" : string.Empty;
+            var quality = cheaperGain >= 0
+                ? $"is not less accurate ({(cheaperGain * 100).ToString("+0.0", inv)} pt, {ci}, {p})"
+                : Significant
+                    ? $"is significantly less accurate (−{gap} pt, {ci}, {p})"
+                    : $"is {gap} pt less accurate, not significantly ({ci}, {p})";
+            return $"Switching from {dearer} to {Cheaper} saves ${saving.ToString(saving >= 1 ? "0.00" : "0.0000", inv)} per 1,000 items{share}; {Cheaper} {quality}.";
+        }
+    }
 }

@@ -79,6 +79,7 @@ public sealed class EvalRunnerTests : IDisposable
         pair.PValue.ShouldBe(2.0 / 1024, 1e-12);
         pair.Cheaper.ShouldBe("vllm:half");
         pair.SavingPer1000.ShouldBe(1.88m);
+        pair.Verdict.ShouldBe("Switching from vllm:good to vllm:half saves $1.88 per 1,000 items (94%); vllm:half is significantly less accurate (−50.0 pt, 95% CI -71.9 to -28.1 pt, p = 0.0020).");
     }
 
     [Fact]
@@ -266,6 +267,7 @@ public sealed class EvalRunnerTests : IDisposable
         var pair = report.Pairs.Single();
         pair.Items.ShouldBe(1319);
         pair.PValue.ShouldBeLessThan(0.05);
+        pair.Verdict.ShouldBe("replay:gpt-4o-2024-05-13 is 2.7 pt more accurate (95% CI +1.4 to +4.0 pt, p < 0.0001, significant); costs unknown, so no saving can be stated.");
         report.Models.ShouldAllBe(m => m.CostUsd == null); // the recordings carry no token counts
     }
 
