@@ -49,6 +49,7 @@ internal static class EvalRunCommand
                 ["samples"] = sampleCount,
             };
             var name = parse.GetValue(runName) ?? $"{loaded.Name}-{DateTimeOffset.UtcNow:yyyyMMdd-HHmmss}";
+            var settingsJson = JsonSerializer.Serialize(settings);
             var timeoutSeconds = parse.GetValue(timeout);
             var retryCount = parse.GetValue(retries);
             using var registry = new ProviderRegistry(ProviderConfigFile.LoadDefault(), replayRoot: parse.GetValue(replayDir))
@@ -61,6 +62,12 @@ internal static class EvalRunCommand
             };
             using var store = ParityStore.OpenSqlite(parse.GetValue(GlobalOptions.Db)!);
             var evalStore = new EvalStore(store);
+            if (evalStore.FindRun(name) is { } existing && existing.Settings != settingsJson)
+            {
+                throw new ParityException(
+                    $"Run '{name}' was started with other item settings ({existing.Settings}); resume it with the same --suite, --limit, --sample, --seed and --samples, or choose another --run name.");
+            }
+
             var pricer = EvalPricing.Create();
             var runner = new EvalRunner(evalStore, registry, pricer);
             var plan = runner.Plan(new EvalRunOptions
@@ -74,7 +81,7 @@ internal static class EvalRunCommand
                 Samples = sampleCount,
                 Temperature = parse.GetValue(temperature) ?? (sampleCount > 1 ? 0.8 : 0),
                 Stream = parse.GetValue(stream),
-                SettingsJson = JsonSerializer.Serialize(settings),
+                SettingsJson = settingsJson,
             });
 
             if (loaded.Licence.Contains("NON-COMMERCIAL", StringComparison.Ordinal))

@@ -76,6 +76,23 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_run_resumes_only_with_the_same_item_selection()
+    {
+        (await CliRunner.RunAsync("--db", _db, "eval", "run", "--suite", "gsm8k", "--sample", "20", "--seed", "1", "--model", "replay:deepseek-chat", "--run", "sel")).Exit.ShouldBe(0);
+
+        var (exit, _, error) = await CliRunner.RunAsync("--db", _db, "eval", "run", "--suite", "gsm8k", "--sample", "20", "--seed", "2", "--model", "replay:deepseek-chat", "--run", "sel");
+        exit.ShouldBe(1);
+        error.ShouldContain("other item settings");
+
+        // Same selection, one more model: only the new model's calls are made.
+        var (again, output, err) = await CliRunner.RunAsync("--db", _db, "eval", "run", "--suite", "gsm8k", "--sample", "20", "--seed", "1",
+            "--model", "replay:deepseek-chat", "--model", "replay:Qwen2-72B-Instruct", "--run", "sel", "--format", "json");
+        again.ShouldBe(0, err);
+        err.ShouldContain("20 calls already answered, 20 to go");
+        output.ShouldContain("\"answeredNow\": 20");
+    }
+
+    [Fact]
     public async Task A_missing_key_names_the_variable()
     {
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MOONSHOT_API_KEY")))
