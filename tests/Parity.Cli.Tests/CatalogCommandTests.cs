@@ -26,7 +26,7 @@ public sealed class CatalogCommandTests : IDisposable
 
     [Theory]
     [InlineData("2025-06-01T10:00Z", 0.27, 1.1, "00:30–16:30 UTC daily")]
-    [InlineData("2025-06-01T20:00Z", 0.135, 0.55, "always")]
+    [InlineData("2025-06-01T20:00Z", 0.135, 0.55, "outside the daily windows")]
     public async Task DeepSeek_chat_is_priced_at_peak_and_off_peak(string at, double input, double output, string rule)
     {
         var (exit, json, error) = await Run("prices", "deepseek-chat", "--at", at, "--format", "json");

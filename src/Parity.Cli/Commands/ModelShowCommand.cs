@@ -114,7 +114,7 @@ internal static class ModelShowCommand
                 {
                     prices.AddRow(
                         new Text(offer.Provider + (offer.FirstParty ? " (maker)" : "")),
-                        new Text(rule.Describe()),
+                        new Text(offer.Schedule.Describe(rule)),
                         new Text(CatalogFormat.Rate(rule.Prices.Input)),
                         new Text(CatalogFormat.Rate(rule.Prices.CachedInput)),
                         new Text(CatalogFormat.Rate(rule.Prices.Output)),
@@ -125,7 +125,7 @@ internal static class ModelShowCommand
             }
 
             console.Write(prices);
-            console.WriteLine("Rules: the last rule whose condition holds applies, else the first ('always'). Tiers (x >N) apply to every token once the request's input exceeds N.");
+            console.WriteLine("Rules: the last rule whose condition holds applies, else the first. Tiers (x >N) apply to every token once the request's input exceeds N.");
             foreach (var offer in model.Offers.Where(o => o.Schedule.Comment is not null).Take(3))
             {
                 console.WriteLine($"Note ({offer.Source.Name}): {offer.Schedule.Comment}");

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Parity.Catalog;
-using Spectre.Console;
 
 namespace Parity.Cli.Commands;
 
@@ -86,7 +85,7 @@ internal static class ModelsCommand
             switch (parseResult.GetValue(format))
             {
                 case OutputFormat.Json:
-                    CliJson.Write(context.Writer, rows);
+                    context.Writer.WriteLine(System.Text.Json.JsonSerializer.Serialize(rows, CatalogJsonContext.CliOptions));
                     break;
                 case OutputFormat.Csv:
                     WriteCsv(context.Writer, rows);
@@ -105,17 +104,7 @@ internal static class ModelsCommand
 
     private static void WriteTable(CliContext context, List<ModelSummary> rows)
     {
-        var table = new Table().Border(TableBorder.Simple);
-        foreach (var header in new[] { "id", "vendor", "origin", "weights", "architecture", "context", "released", "in $/Mtok", "out $/Mtok", "price from" })
-        {
-            table.AddColumn(new TableColumn(header));
-        }
-
-        foreach (var column in new[] { 5, 7, 8 })
-        {
-            table.Columns[column].RightAligned();
-        }
-
+        var table = new PlainTable("id", "vendor", "origin", "weights", "architecture", "context", "released", "in $/Mtok", "out $/Mtok", "price from").RightAlign(5, 7, 8);
         foreach (var m in rows)
         {
             var arch = m.Architecture switch
@@ -126,20 +115,20 @@ internal static class ModelsCommand
             };
             var flags = (m.Price?.TimeOfDayPricing == true ? " ⏱" : "") + (m.Price?.LongContextTiers == true ? " ⇡" : "");
             table.AddRow(
-                new Text(m.Id),
-                new Text(m.Vendor),
-                new Text(m.Country),
-                new Text(CatalogFormat.Open(m.OpenWeights)),
-                new Text(arch),
-                new Text(m.ContextWindow is null ? "–" : CatalogFormat.Tokens(m.ContextWindow.Value)),
-                new Text(m.Released ?? "–"),
-                new Text(CatalogFormat.Usd(m.Price?.InputPerMtok)),
-                new Text(CatalogFormat.Usd(m.Price?.OutputPerMtok) + flags),
-                new Text(m.Price?.Provider ?? "–"));
+                m.Id,
+                m.Vendor,
+                m.Country,
+                CatalogFormat.Open(m.OpenWeights),
+                arch,
+                m.ContextWindow is null ? "–" : CatalogFormat.Tokens(m.ContextWindow.Value),
+                m.Released ?? "–",
+                CatalogFormat.Usd(m.Price?.InputPerMtok),
+                CatalogFormat.Usd(m.Price?.OutputPerMtok) + flags,
+                m.Price?.Provider ?? "–");
         }
 
-        context.Console.Write(table);
-        context.Console.WriteLine($"{rows.Count} models. Prices: the maker's own API where a source lists it; ⏱ time-of-day pricing, ⇡ long-context tiers (see 'parity models show ID').");
+        table.Write(context.Writer);
+        context.Writer.WriteLine($"{rows.Count} models. Prices: the maker's own API where a source lists it; ⏱ time-of-day pricing, ⇡ long-context tiers (see 'parity models show ID').");
     }
 
     private static void WriteCsv(TextWriter writer, List<ModelSummary> rows)

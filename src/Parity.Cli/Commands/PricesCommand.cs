@@ -69,7 +69,7 @@ internal static class PricesCommand
     {
         var console = context.Console;
         console.WriteLine($"{model.Name} ({model.Id}) at {quote.Provider}, {quote.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
-        console.WriteLine($"rule in force: {quote.Rule.Describe()}");
+        console.WriteLine($"rule in force: {offer.Schedule.Describe(quote.Rule)}");
         var table = new Table().Border(TableBorder.Simple).AddColumns("component", "tokens", "USD per Mtok", "USD");
         table.Columns[1].RightAligned();
         table.Columns[2].RightAligned();
@@ -96,7 +96,7 @@ internal static class PricesCommand
             {
                 var p = rule.Prices;
                 var marker = ReferenceEquals(rule, quote.Rule) ? "→" : " ";
-                console.WriteLine($" {marker} {rule.Describe()}: input {CatalogFormat.Rate(p.Input)}, cached {CatalogFormat.Rate(p.CachedInput)}, output {CatalogFormat.Rate(p.Output)} USD/Mtok");
+                console.WriteLine($" {marker} {offer.Schedule.Describe(rule)}: input {CatalogFormat.Rate(p.Input)}, cached {CatalogFormat.Rate(p.CachedInput)}, output {CatalogFormat.Rate(p.Output)} USD/Mtok");
             }
         }
     }

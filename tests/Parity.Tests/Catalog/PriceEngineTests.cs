@@ -168,4 +168,19 @@ public sealed class PriceEngineTests
         quote.TotalUsd.ShouldBe(11.25m);
         quote.Source.Name.ShouldContain("genai-prices");
     }
+
+    [Fact]
+    public void The_fallback_rule_is_described_by_what_overrides_it()
+    {
+        DeepSeek.Describe(DeepSeek.Rules[0]).ShouldBe("outside the daily windows");
+        DeepSeek.Describe(DeepSeek.Rules[1]).ShouldBe("00:30–16:30 UTC daily");
+        var history = new PriceSchedule(
+        [
+            new PriceRule(new PriceSet(TieredRate.Flat(10m), TieredRate.Flat(40m))),
+            new PriceRule(new PriceSet(TieredRate.Flat(2m), TieredRate.Flat(8m)), StartDate: new DateOnly(2025, 6, 10)),
+        ]);
+        history.Describe(history.Rules[0]).ShouldBe("before 2025-06-10");
+        history.Describe(history.Rules[1]).ShouldBe("from 2025-06-10");
+        PriceSchedule.Flat(new PriceSet(TieredRate.Flat(1m), null)).Describe(new PriceRule(new PriceSet(TieredRate.Flat(1m), null))).ShouldBe("always");
+    }
 }

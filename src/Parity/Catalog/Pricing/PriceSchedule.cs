@@ -31,6 +31,33 @@ public sealed record PriceSchedule(IReadOnlyList<PriceRule> Rules, string? Comme
         return Rules[0];
     }
 
+    /// <summary>
+    /// When a rule applies, in words and in the context of the other rules: an unconditional rule that
+    /// other rules override reads "before 2025-06-10" or "outside the daily windows" rather than "always".
+    /// </summary>
+    public string Describe(PriceRule rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        if (!rule.IsUnconditional || Rules.Count == 1)
+        {
+            return rule.Describe();
+        }
+
+        var parts = new List<string>();
+        var firstStart = Rules.Where(r => r.StartDate is not null && r.WindowStart is null).Select(r => r.StartDate!.Value).DefaultIfEmpty().Min();
+        if (firstStart != default)
+        {
+            parts.Add($"before {firstStart:yyyy-MM-dd}");
+        }
+
+        if (HasTimeWindows)
+        {
+            parts.Add("outside the daily windows");
+        }
+
+        return parts.Count == 0 ? rule.Describe() : string.Join(", ", parts);
+    }
+
     /// <summary>True when some rule depends on the time of day.</summary>
     public bool HasTimeWindows => Rules.Any(r => r.WindowStart is not null);
 
