@@ -73,7 +73,7 @@ public sealed record PairedComparison
                 var (lo, hi) = Difference > 0 ? (DifferenceLow, DifferenceHigh) : (-DifferenceHigh, -DifferenceLow);
                 ci = $"95% CI {(lo * 100).ToString("+0.0;-0.0;0.0", inv)} to {(hi * 100).ToString("+0.0;-0.0;0.0", inv)} pt";
                 return Difference == 0
-                    ? $"Same accuracy on {Items} items ({p}); costs unknown, so no saving can be stated."
+                    ? $"{ModelA} and {ModelB} are equally accurate on {Items} items ({p}); costs unknown, so no saving can be stated."
                     : $"{better} is {gap} pt more accurate ({ci}, {p}{(Significant ? ", significant" : ", not significant")}); costs unknown, so no saving can be stated.";
             }
 

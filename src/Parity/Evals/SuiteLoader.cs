@@ -226,6 +226,7 @@ public static class SuiteLoader
             Licence = "MIT (openai/human-eval)",
             Items = items,
             Scorer = new CodeExecutionScorer(new PythonSandbox(timeout ?? TimeSpan.FromSeconds(10))),
+            ReplaySuite = "humaneval",
             MaxTokens = 2048,
             IsCode = true,
         };

@@ -93,6 +93,21 @@ public sealed class EvalCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Recorded_HumanEval_code_replays_and_runs_in_the_sandbox()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("--db", _db, "eval", "run", "--suite", "humaneval", "--limit", "6",
+            "--model", "replay:GPT4-Turbo-CoT", "--model", "replay:QwenCoder480b-CoT", "--run", "code", "--format", "json");
+
+        exit.ShouldBe(0, error);
+        using var doc = JsonDocument.Parse(output);
+        foreach (var model in doc.RootElement.GetProperty("models").EnumerateArray())
+        {
+            model.GetProperty("answered").GetInt64().ShouldBe(6);
+            model.GetProperty("accuracy").GetDouble().ShouldBe(1.0); // both solved HumanEval/0–5 in their own harness too
+        }
+    }
+
+    [Fact]
     public async Task A_missing_key_names_the_variable()
     {
         if (!string.IsNullOrEmpty(Environment.GetEnvironmentVariable("MOONSHOT_API_KEY")))
