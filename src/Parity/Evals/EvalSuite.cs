@@ -26,7 +26,4 @@ public sealed record EvalSuite
 
     /// <summary>Output-token cap sent with each request; null leaves it to the provider.</summary>
     public int? MaxTokens { get; init; }
-
-    /// <summary>True for code suites, whose report shows pass@k.</summary>
-    public bool IsCode { get; init; }
 }

@@ -228,7 +228,6 @@ public static class SuiteLoader
             Scorer = new CodeExecutionScorer(new PythonSandbox(timeout ?? TimeSpan.FromSeconds(10))),
             ReplaySuite = "humaneval",
             MaxTokens = 2048,
-            IsCode = true,
         };
     }
 
@@ -261,7 +260,6 @@ public static class SuiteLoader
             Items = items,
             Scorer = new CodeExecutionScorer(new PythonSandbox(timeout ?? TimeSpan.FromSeconds(10))),
             MaxTokens = 2048,
-            IsCode = true,
         };
     }
 

@@ -46,7 +46,7 @@ public sealed class ProviderRegistry : IDisposable
             throw new ParityException($"Unknown provider '{provider}'. Known providers: {known}. Add others under 'providers:' in parity.yaml.");
         }
 
-        var baseUrlVariable = provider.ToUpperInvariant() + "_BASE_URL";
+        var baseUrlVariable = preset?.BaseUrlVariable ?? provider.ToUpperInvariant() + "_BASE_URL";
         var baseUrl = _environment(baseUrlVariable) is { Length: > 0 } fromEnv ? fromEnv : entry?.BaseUrl ?? preset?.BaseUrl;
         if (string.IsNullOrWhiteSpace(baseUrl) || !Uri.TryCreate(baseUrl.TrimEnd('/'), UriKind.Absolute, out var uri))
         {
