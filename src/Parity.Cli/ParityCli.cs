@@ -9,6 +9,8 @@ internal static class ParityCli
     {
         var root = new RootCommand("Parity: measurements of the AI race — the US–China and open–closed capability gap, value for money, and safe routing to cheaper models.");
         root.Options.Add(GlobalOptions.Db);
+        root.Subcommands.Add(Commands.EvalCommand.Create(context));
+        root.Subcommands.Add(Commands.BattleCommand.Create(context));
         root.Subcommands.Add(Commands.ModelsCommand.Create(context));
         root.Subcommands.Add(Commands.PricesCommand.Create(context));
         root.Subcommands.Add(Commands.CatalogCommand.Create(context));

@@ -7,5 +7,6 @@ internal static class Migrations
     [
         .. Catalog.CatalogSchema.Migrations,
         .. Gateway.GatewaySchema.Migrations,
+        .. Evals.EvalSchema.Migrations,
     ];
 }
