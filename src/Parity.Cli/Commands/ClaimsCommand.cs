@@ -25,14 +25,16 @@ internal static class ClaimsCommand
 
         var check = new Command("check",
             "Check claims against the shipped leaderboards, prices and training facts, and give each a verdict (confirmed, refuted, unconfirmed), " +
-            "the probability that it is true, a confidence and the evidence with sources and dates.\n\n" + ClaimThresholds.MethodText + "\n\n" +
-            "\"X% of the capability\" (capability-ratio): Arena scores are an interval scale, so the ratio is taken on the win-probability scale: " + CapabilityRatioClaim.ScaleText + ".\n\n" +
-            "File format: a top-level 'claims:' list; each claim has id, sentence, said, type and the type's fields:\n" +
-            string.Join('\n', ClaimFile.Types.Select(t => $"  {t.Key}: {t.Value}")) + "\n\n" +
-            "A claim with an unknown type or field, a model not on the board, or a date with no snapshot is an error naming the claim.")
+            "the probability that it is true, a confidence and the evidence with sources and dates.")
         {
             file, format,
         };
+        HelpWithNotes.Add(check,
+            ClaimThresholds.MethodText + "\n\n" +
+            "\"X% of the capability\" (capability-ratio): Arena scores are an interval scale, so the ratio is taken on the win-probability scale: " + CapabilityRatioClaim.ScaleText + ".\n\n" +
+            "File format: a top-level 'claims:' list; each claim has id, sentence, said, type and the type's fields:\n" +
+            string.Join('\n', ClaimFile.Types.Select(t => $"  {t.Key}: {t.Value}")) + "\n\n" +
+            "A claim with an unknown type or field, a model not on the board, or a date with no snapshot is an error naming the claim.");
 
         CliAction.Set(check, context, parseResult =>
         {

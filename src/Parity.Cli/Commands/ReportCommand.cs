@@ -43,15 +43,19 @@ internal static class ReportCommand
         };
 
         var command = new Command("report",
-            "The head-to-head report on the shipped data, no key and no network: (1) where the race stands — best US vs best Chinese model and best closed vs best open, " +
-            "gap in points and as win probability 1/(1+10^(−Δ/400)); (2) is the gap closing — the gap at every dated snapshot 2023→newest, one source per era, " +
-            "95% band from the two models' intervals, trend in points/month with a bootstrap interval, months the Chinese frontier trails; (3) value for money — " +
-            "blended price (3 input : 1 output), Pareto frontier, cheapest model within N points of the best; (4) efficiency — MoE vs dense, active parameters vs score, " +
-            "training compute and cost (Epoch AI); (5) the shipped press claims, checked. Every number cites its source file and date.\n\n" +
-            "Trend: " + Analysis.TrendEstimate.MethodText + "\n\nMonths behind: " + Analysis.FrontierLag.MethodText + "\n\nClaims: " + ClaimThresholds.MethodText)
+            "The head-to-head report on the shipped data, no key and no network: where the race stands (US vs China, closed vs open), " +
+            "whether the gap is closing, value for money, efficiency, and the shipped press claims checked. Every number cites its source file and date.")
         {
             outDir, asOf, board, within, format, claims,
         };
+
+        HelpWithNotes.Add(command,
+            "(1) Where the race stands: best US vs best Chinese model and best closed vs best open on the newest snapshot, " +
+            "gap in points and as win probability 1/(1+10^(−Δ/400)). (2) Is the gap closing: the gap at every dated snapshot 2023→newest, " +
+            "one source per era, 95% band from the two models' intervals. (3) Value for money: blended price (3 input : 1 output), " +
+            "Pareto frontier, cheapest model within N points of the best. (4) Efficiency: MoE vs dense, active parameters vs score, " +
+            "training compute and cost (Epoch AI). (5) The shipped press claims, checked.\n\n" +
+            "Trend: " + Analysis.TrendEstimate.MethodText + "\n\nMonths behind: " + Analysis.FrontierLag.MethodText + "\n\nClaims: " + ClaimThresholds.MethodText);
 
         CliAction.Set(command, context, parseResult =>
         {
