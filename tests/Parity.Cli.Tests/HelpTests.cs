@@ -17,4 +17,18 @@ public sealed class HelpTests
         exit.ShouldNotBe(0);
         error.ShouldNotBeEmpty();
     }
+
+    [Fact]
+    public async Task The_report_method_shows_in_its_own_help_not_in_the_root_listing()
+    {
+        var (_, root, _) = await CliRunner.RunAsync("--help");
+        root.ShouldContain("report");
+        root.ShouldNotContain("Months behind");
+
+        var (exit, report, _) = await CliRunner.RunAsync("report", "--help");
+        exit.ShouldBe(0);
+        report.ShouldContain("Method:");
+        report.ShouldContain("Months behind");
+        report.ShouldContain("bootstrap");
+    }
 }
