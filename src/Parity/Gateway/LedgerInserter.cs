@@ -7,21 +7,23 @@ namespace Parity.Gateway;
 /// Inserts ledger records with multi-row INSERTs prepared once on one connection and reused
 /// (the largest chunk that fits first, then smaller ones). Not thread-safe: one per writer.
 /// </summary>
-internal sealed class LedgerInserter(ParityStore store) : IDisposable
+internal sealed class LedgerInserter(ParityStore store, int[]? chunkSizes = null) : IDisposable
 {
+    /// <summary>
+    /// Single-row INSERTs only, for SQLite imports: Microsoft.Data.Sqlite binds every parameter by name on
+    /// every execution and SQLite finds a name by a linear scan, so a 64-row statement (1,280 names) spent
+    /// more CPU in those scans than in inserting (seen with perf); one 20-name statement per row does not.
+    /// </summary>
+    public static readonly int[] SingleRows = [1];
+
     private static readonly string[] Columns =
     [
         "request_id", "at", "key_id", "route", "model", "provider", "vendor", "origin", "open_weights",
         "input_tokens", "output_tokens", "cached_tokens", "cost_usd", "latency_ms", "status", "error", "streamed", "attempts", "usage_source", "node",
     ];
 
-    /// <summary>
-    /// Rows per prepared multi-row INSERT; a batch is written with the largest that fit, then smaller ones.
-    /// Kept small: Microsoft.Data.Sqlite binds every parameter by name and SQLite finds a name by a linear
-    /// scan, so binding grows with the square of the statement's size (64-row statements, 1,280 names, spent
-    /// more CPU in those scans than in inserting; seen with perf).
-    /// </summary>
-    private static readonly int[] ChunkSizes = [4, 1];
+    /// <summary>Rows per prepared multi-row INSERT; a batch is written with the largest that fit, then smaller ones.</summary>
+    private static readonly int[] ChunkSizes = [64, 16, 4, 1];
 
     private readonly Dictionary<int, (DbCommand Command, DbParameter[] Parameters)> inserts = [];
 
@@ -29,7 +31,7 @@ internal sealed class LedgerInserter(ParityStore store) : IDisposable
     public void Insert(IReadOnlyList<LedgerEntry> entries, DbTransaction transaction)
     {
         var next = 0;
-        foreach (var size in ChunkSizes)
+        foreach (var size in chunkSizes ?? ChunkSizes)
         {
             while (entries.Count - next >= size)
             {

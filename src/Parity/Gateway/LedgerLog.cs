@@ -23,7 +23,7 @@ namespace Parity.Gateway;
 public sealed class LedgerLog : ILedgerSink
 {
     private const long SegmentBytes = 64L * 1024 * 1024;
-    private const int ImportChunkBytes = 8 * 1024 * 1024;
+    private const int ImportChunkBytes = 1024 * 1024;
 
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? lineBuffer;
@@ -160,63 +160,75 @@ public sealed class LedgerLog : ILedgerSink
         }
 
         long imported = 0;
-        using var inserter = new LedgerInserter(store);
+        var buffer = ArrayPool<byte>.Shared.Rent(ImportChunkBytes);
         var entries = new List<LedgerEntry>();
-        foreach (var (path, _) in segments)
+        using var inserter = new LedgerInserter(store, LedgerInserter.SingleRows);
+        try
         {
-            var name = Path.GetFileName(path);
-            long position, length;
-            while (true)
+            foreach (var (path, _) in segments)
             {
-                using var tx = store.Connection.BeginTransaction();
-                position = store.Connection.ExecuteScalar<long?>("SELECT imported_bytes FROM gateway_ledger_import WHERE segment = @name", new { name }, tx) ?? 0;
-                byte[] bytes;
-                try
+                var name = Path.GetFileName(path);
+                long position, length;
+                while (true)
                 {
-                    using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                    length = RandomAccess.GetLength(file);
-                    bytes = new byte[(int)Math.Min(length - position, ImportChunkBytes)];
-                    var read = bytes.Length == 0 ? 0 : RandomAccess.Read(file, bytes, position);
-                    bytes = bytes[..read];
-                }
-                catch (FileNotFoundException)
-                {
-                    length = position;
-                    break; // imported and deleted by the gateway meanwhile
-                }
-
-                var end = bytes.AsSpan().LastIndexOf((byte)'\n') + 1; // an unfinished last line waits for its newline
-                if (end == 0)
-                {
-                    break;
-                }
-
-                entries.Clear();
-                foreach (var range in bytes.AsSpan(0, end).Split((byte)'\n'))
-                {
-                    var line = bytes.AsSpan(range);
-                    if (!line.IsEmpty)
+                    using var tx = store.Connection.BeginTransaction();
+                    position = store.Connection.ExecuteScalar<long?>("SELECT imported_bytes FROM gateway_ledger_import WHERE segment = @name", new { name }, tx) ?? 0;
+                    int read;
+                    try
                     {
-                        entries.Add(LedgerLogFormat.Read(line, $"{path}, byte {position + range.Start.GetOffset(end)}"));
+                        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                        length = RandomAccess.GetLength(file);
+                        read = length > position ? RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(length - position, ImportChunkBytes)), position) : 0;
                     }
+                    catch (FileNotFoundException)
+                    {
+                        length = position;
+                        break; // imported and deleted by the gateway meanwhile
+                    }
+
+                    var end = buffer.AsSpan(0, read).LastIndexOf((byte)'\n') + 1; // an unfinished last line waits for its newline
+                    if (end == 0)
+                    {
+                        break;
+                    }
+
+                    imported += InsertLines(store, tx, inserter, entries, buffer.AsSpan(0, end), path, position);
+                    store.Connection.Execute(
+                        "INSERT INTO gateway_ledger_import (segment, imported_bytes) VALUES (@name, @to) ON CONFLICT (segment) DO UPDATE SET imported_bytes = excluded.imported_bytes",
+                        new { name, to = position + end }, tx);
+                    tx.Commit();
                 }
 
-                inserter.Insert(entries, tx);
-                store.Connection.Execute(
-                    "INSERT INTO gateway_ledger_import (segment, imported_bytes) VALUES (@name, @to) ON CONFLICT (segment) DO UPDATE SET imported_bytes = excluded.imported_bytes",
-                    new { name, to = position + end }, tx);
-                tx.Commit();
-                imported += entries.Count;
+                if (deleteImported && position >= length && name != active)
+                {
+                    File.Delete(path);
+                    store.Connection.Execute("DELETE FROM gateway_ledger_import WHERE segment = @name", new { name });
+                }
             }
-
-            if (deleteImported && position >= length && name != active)
-            {
-                File.Delete(path);
-                store.Connection.Execute("DELETE FROM gateway_ledger_import WHERE segment = @name", new { name });
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         return imported;
+    }
+
+    /// <summary>Inserts complete lines (<paramref name="lines"/> ends with a newline), naming the file and byte of a bad one.</summary>
+    private static long InsertLines(ParityStore store, System.Data.Common.DbTransaction tx, LedgerInserter inserter, List<LedgerEntry> entries, ReadOnlySpan<byte> lines, string path, long position)
+    {
+        entries.Clear();
+        foreach (var range in lines.Split((byte)'\n'))
+        {
+            var offset = range.Start.GetOffset(lines.Length);
+            if (offset < lines.Length && range.End.GetOffset(lines.Length) > offset)
+            {
+                entries.Add(LedgerLogFormat.Read(lines[range], $"{path}, byte {position + offset}"));
+            }
+        }
+
+        inserter.Insert(entries, tx);
+        return entries.Count;
     }
 
     private static List<(string Path, int Number)> Segments(string databasePath)
