@@ -6,7 +6,7 @@ namespace Parity.Server.Gateway;
 /// <summary>Everything a running gateway holds: its setup, upstream client, stores, limits and metrics.</summary>
 internal sealed class GatewayServices : IAsyncDisposable
 {
-    private GatewayServices(GatewaySetup setup, ParityStore keysStore, LedgerWriter ledger, IKeyLimits limits, HttpMessageInvoker upstream)
+    private GatewayServices(GatewaySetup setup, ParityStore keysStore, ILedgerSink ledger, IKeyLimits limits, HttpMessageInvoker upstream)
     {
         Setup = setup;
         KeysStore = keysStore;
@@ -26,7 +26,7 @@ internal sealed class GatewayServices : IAsyncDisposable
 
     public KeyCache KeyCache { get; }
 
-    public LedgerWriter Ledger { get; }
+    public ILedgerSink Ledger { get; }
 
     public IKeyLimits Limits { get; }
 
@@ -40,7 +40,9 @@ internal sealed class GatewayServices : IAsyncDisposable
         ParityStore Open() => setup.PostgresConnectionString is { } pg ? ParityStore.OpenPostgres(pg) : ParityStore.OpenSqlite(setup.SqlitePath!);
 
         var keysStore = Open();
-        var ledger = new LedgerWriter(Open());
+        // SQLite: an append-only log imported in the background (one write per group of records, no
+        // SQLite commit on the request's path). PostgreSQL: group commits, shared by every node.
+        ILedgerSink ledger = setup.PostgresConnectionString is null ? new LedgerLog(Open()) : new LedgerWriter(Open());
         var keys = new VirtualKeyStore(keysStore);
         IKeyLimits limits = setup.PostgresConnectionString is { } connection
             ? new PostgresKeyLimits(connection)

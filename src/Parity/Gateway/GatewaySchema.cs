@@ -124,5 +124,18 @@ internal static class GatewaySchema
                     PRIMARY KEY (key_id, window_start)
                 );
                 """),
+        new(403, "gateway ledger log import positions",
+            Sqlite: """
+                CREATE TABLE gateway_ledger_import (
+                    segment TEXT PRIMARY KEY,
+                    imported_bytes INTEGER NOT NULL
+                );
+                """,
+            Postgres: """
+                CREATE TABLE gateway_ledger_import (
+                    segment TEXT PRIMARY KEY,
+                    imported_bytes BIGINT NOT NULL
+                );
+                """),
     ];
 }

@@ -22,6 +22,7 @@ public static class UsageReport
             UsageGrouping.Key => "COALESCE(k.name || ' (' || l.key_id || ')', l.key_id, '(no key)')",
             _ => "l.route",
         };
+        LedgerLog.ImportPending(store); // records still in the SQLite gateway's log count too
         var where = "WHERE l.at >= @from AND l.at < @to";
         var args = new
         {

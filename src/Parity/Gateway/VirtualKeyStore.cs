@@ -96,6 +96,7 @@ public sealed class VirtualKeyStore
     {
         lock (gate)
         {
+            LedgerLog.ImportPending(store);
             return store.Connection.ExecuteScalar<double?>(
                 "SELECT SUM(cost_usd) FROM gateway_ledger WHERE key_id = @keyId AND at >= @since",
                 new { keyId, since = LedgerTime.ToText(since) }) ?? 0;

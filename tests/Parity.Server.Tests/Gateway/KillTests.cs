@@ -64,6 +64,7 @@ public sealed class KillTests : IAsyncLifetime
 
         completed.Count.ShouldBeGreaterThan(20);
         using var store = ParityStore.OpenSqlite(Path.Combine(folder, "ledger.db"));
+        Parity.Gateway.LedgerLog.ImportPending(store); // the killed gateway's log, as `parity usage` or its next start would import it
         var recorded = Dapper.SqlMapper.Query<string>(store.Connection, "SELECT request_id FROM gateway_ledger").ToHashSet();
         var lost = completed.Where(id => !recorded.Contains(id)).ToList();
         lost.ShouldBeEmpty($"{lost.Count} of {completed.Count} completed requests are missing from the ledger");

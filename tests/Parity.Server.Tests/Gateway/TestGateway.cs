@@ -120,6 +120,7 @@ public sealed class TestGateway : IAsyncLifetime
     public IReadOnlyList<LedgerRow> Ledger()
     {
         using var store = ParityStore.OpenSqlite(LedgerPath);
+        Parity.Gateway.LedgerLog.ImportPending(store); // what the gateway's log holds and has not imported yet
         return Dapper.SqlMapper.Query<LedgerRow>(store.Connection, "SELECT * FROM gateway_ledger ORDER BY id").ToList();
     }
 
