@@ -273,13 +273,30 @@ internal sealed class JsonBattleReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Space(int pos)
     {
-        // Almost always the next byte is already a token (every byte above ' ' is not JSON space).
-        return (uint)pos < (uint)_end && _buffer[pos] > (byte)' ' ? pos : SpaceSlow(pos);
+        // Almost always the next byte is a token (every byte above ' ' is not JSON space), or one
+        // space before one (Python's json.dumps writes ", " and ": ").
+        var buffer = _buffer;
+        if ((uint)(pos + 1) < (uint)_end && (uint)(pos + 1) < (uint)buffer.Length)
+        {
+            var c = buffer[pos];
+            if (c > (byte)' ')
+            {
+                return pos;
+            }
+
+            if (c == (byte)' ' && buffer[pos + 1] > (byte)' ')
+            {
+                return pos + 1;
+            }
+        }
+
+        return SpaceSlow(pos);
     }
 
     private int SpaceSlow(int pos)
