@@ -129,6 +129,7 @@ internal sealed class JsonBattleReader
         Loop(_resumeAt);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Loop(int pos)
     {
         while (true)
@@ -190,6 +191,7 @@ internal sealed class JsonBattleReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadRecordWithRefill(int start)
     {
         while (true)
@@ -246,6 +248,7 @@ internal sealed class JsonBattleReader
     }
 
     /// <summary>Skips whitespace between records, refilling the buffer when it runs out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SkipSpace(int pos, bool topLevel)
     {
         while (true)
@@ -299,6 +302,7 @@ internal sealed class JsonBattleReader
         return SpaceSlow(pos);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SpaceSlow(int pos)
     {
         while (true)
@@ -339,6 +343,7 @@ internal sealed class JsonBattleReader
         return pos + 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadRecord(int pos)
     {
         _row.Reset();
@@ -478,6 +483,7 @@ internal sealed class JsonBattleReader
         CategoryTag,
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Key(int pos, out Field field)
     {
         pos = Space(pos);
@@ -511,6 +517,7 @@ internal sealed class JsonBattleReader
     }
 
     /// <summary>Recognises the common field names in place (eight-byte compares), without searching for the closing quote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FastKey(int pos, out Field field, out int after)
     {
         field = Field.Other;
@@ -587,6 +594,7 @@ internal sealed class JsonBattleReader
     }
 
     /// <summary>Reads a string at <paramref name="pos"/> (a quote); the span is the raw bytes between the quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RawString(int pos, out ReadOnlySpan<byte> raw, out bool escaped)
     {
         var start = pos + 1;
@@ -615,6 +623,7 @@ internal sealed class JsonBattleReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Text(int pos, string field, out ReadOnlySpan<byte> value)
     {
         if (_buffer[pos] != (byte)'"')
@@ -648,6 +657,7 @@ internal sealed class JsonBattleReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Flag(int pos, string field, out bool? value)
     {
         var c = _buffer[pos];
@@ -684,6 +694,7 @@ internal sealed class JsonBattleReader
         throw Bad(pos, $"record {_records + 1}: field '{field}' must be true or false");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Literal(int pos, ReadOnlySpan<byte> literal)
     {
         if (pos + literal.Length > _end)
@@ -699,6 +710,7 @@ internal sealed class JsonBattleReader
         return pos + literal.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Number(int pos, string field, out double? value)
     {
         if (_buffer[pos] == (byte)'n')
@@ -728,6 +740,7 @@ internal sealed class JsonBattleReader
     }
 
     /// <summary>Steps over a number without converting it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SkipNumber(int pos)
     {
         var i = pos;
@@ -750,6 +763,7 @@ internal sealed class JsonBattleReader
     }
 
     /// <summary>Skips any JSON value: strings, numbers, literals, and nested objects or arrays by bracket depth.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Skip(int pos)
     {
         var c = _buffer[pos];
@@ -845,6 +859,7 @@ internal sealed class JsonBattleReader
     private delegate int MemberReader(ReadOnlySpan<byte> name, int pos);
 
     /// <summary>Reads <c>dedup_tag</c> (an object; only <c>sampled</c> matters), without a callback per member.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int DedupTag(int pos)
     {
         if (_buffer[pos] != (byte)'{')

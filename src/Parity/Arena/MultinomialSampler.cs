@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parity.Arena;
 
 /// <summary>
@@ -71,6 +73,7 @@ internal sealed class MultinomialSampler
     public int Cells => _counts.Length;
 
     /// <summary>Fills <paramref name="drawn"/> with one Multinomial(N, counts/N) draw; <paramref name="tree"/> is scratch of length cells + 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Draw(SplitMix random, long[] drawn, long[] tree)
     {
         long sum = 0;
@@ -104,6 +107,7 @@ internal sealed class MultinomialSampler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long Poisson(SplitMix random, int cell)
     {
         var lambda = _lambda[cell];

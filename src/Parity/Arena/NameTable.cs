@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Parity.Arena;
@@ -27,6 +28,7 @@ internal sealed class NameTable
     private int[] _slotIndex = new int[256];
     private int _slotCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(ReadOnlySpan<byte> utf8)
     {
         var hash = HashOf(utf8);

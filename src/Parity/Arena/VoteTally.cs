@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parity.Arena;
 
 /// <summary>
@@ -47,6 +49,7 @@ internal sealed class VoteTally : IBattleSink
 
     public NameTable Languages => _languages;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ref BattleRow row)
     {
         _read++;
