@@ -46,6 +46,7 @@ internal sealed class DenseCholesky
         return new DenseCholesky(n, l);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var sum = System.Numerics.Vector<double>.Zero;
