@@ -54,6 +54,7 @@ internal sealed class NameTable
         return index;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int HashOf(ReadOnlySpan<byte> utf8)
     {
         // Eight bytes at a time (the last word overlapping the one before): names are short, and
