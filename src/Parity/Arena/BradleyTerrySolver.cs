@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parity.Arena;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Parity.Arena;
 internal static class BradleyTerrySolver
 {
     /// <summary>Log-likelihood Σ s·log σ(d) + (n − s)·log σ(−d), d = θi − θj, and its gradient.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double LogLikelihood(PairData data, ReadOnlySpan<double> theta, Span<double> gradient)
     {
         gradient.Clear();
@@ -41,6 +44,7 @@ internal static class BradleyTerrySolver
     }
 
     /// <summary>The gradient alone (cheaper than <see cref="LogLikelihood"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Gradient(PairData data, ReadOnlySpan<double> theta, Span<double> gradient)
     {
         gradient.Clear();
@@ -59,6 +63,7 @@ internal static class BradleyTerrySolver
     }
 
     /// <summary>The negative Hessian (a Laplacian) plus <c>shift·11ᵀ</c>, factored.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DenseCholesky? FactorCurvature(PairData data, ReadOnlySpan<double> theta)
     {
         var m = data.Models;
@@ -149,6 +154,7 @@ internal static class BradleyTerrySolver
     /// Chord iterations θ ← θ + H₀⁻¹ g(θ) with a fixed factor (the full fit's curvature), for
     /// bootstrap replicates that start at the full fit: each step costs one gradient.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool Chord(PairData data, double[] theta, DenseCholesky factor, double tolerance, int maxIterations, double[] gradient)
     {
         var previous = double.PositiveInfinity;

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parity.Arena;
 
 /// <summary>Cholesky factor of a small dense symmetric positive-definite matrix (row-major), and solves with it.</summary>
@@ -14,6 +16,7 @@ internal sealed class DenseCholesky
     public int Size { get; }
 
     /// <summary>Factors <paramref name="a"/> (n×n, row-major; only the lower triangle is read). Null when it is not positive definite.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static DenseCholesky? TryFactor(double[] a, int n)
     {
         var l = new double[n * n];
@@ -43,6 +46,7 @@ internal sealed class DenseCholesky
         return new DenseCholesky(n, l);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         var sum = System.Numerics.Vector<double>.Zero;
@@ -63,6 +67,7 @@ internal sealed class DenseCholesky
     }
 
     /// <summary>Solves A x = b in place.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Solve(Span<double> b)
     {
         var n = Size;

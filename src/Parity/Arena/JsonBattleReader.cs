@@ -1,4 +1,9 @@
+using System.Buffers.Binary;
 using System.Buffers.Text;
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Text;
 
 namespace Parity.Arena;
@@ -124,6 +129,7 @@ internal sealed class JsonBattleReader
         Loop(_resumeAt);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Loop(int pos)
     {
         while (true)
@@ -185,6 +191,7 @@ internal sealed class JsonBattleReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadRecordWithRefill(int start)
     {
         while (true)
@@ -241,6 +248,7 @@ internal sealed class JsonBattleReader
     }
 
     /// <summary>Skips whitespace between records, refilling the buffer when it runs out.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SkipSpace(int pos, bool topLevel)
     {
         while (true)
@@ -268,9 +276,34 @@ internal sealed class JsonBattleReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(byte c) => c is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t';
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Space(int pos)
+    {
+        // Almost always the next byte is a token (every byte above ' ' is not JSON space), or one
+        // space before one (Python's json.dumps writes ", " and ": ").
+        var buffer = _buffer;
+        if ((uint)(pos + 1) < (uint)_end && (uint)(pos + 1) < (uint)buffer.Length)
+        {
+            var c = buffer[pos];
+            if (c > (byte)' ')
+            {
+                return pos;
+            }
+
+            if (c == (byte)' ' && buffer[pos + 1] > (byte)' ')
+            {
+                return pos + 1;
+            }
+        }
+
+        return SpaceSlow(pos);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int SpaceSlow(int pos)
     {
         while (true)
         {
@@ -288,7 +321,18 @@ internal sealed class JsonBattleReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Expect(int pos, byte c, string what)
+    {
+        if ((uint)pos < (uint)_end && _buffer[pos] == c)
+        {
+            return pos + 1;
+        }
+
+        return ExpectSlow(pos, c, what);
+    }
+
+    private int ExpectSlow(int pos, byte c, string what)
     {
         pos = Space(pos);
         if (_buffer[pos] != c)
@@ -299,6 +343,7 @@ internal sealed class JsonBattleReader
         return pos + 1;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int ReadRecord(int pos)
     {
         _row.Reset();
@@ -438,6 +483,7 @@ internal sealed class JsonBattleReader
         CategoryTag,
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Key(int pos, out Field field)
     {
         pos = Space(pos);
@@ -470,26 +516,85 @@ internal sealed class JsonBattleReader
         return Expect(pos, (byte)':', "after a field name");
     }
 
-    /// <summary>Recognises the common field names in place, without searching for the closing quote.</summary>
+    /// <summary>Recognises the common field names in place (eight-byte compares), without searching for the closing quote.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool FastKey(int pos, out Field field, out int after)
     {
-        var rest = _buffer.AsSpan(pos + 1, Math.Max(0, Math.Min(16, _end - pos - 1)));
-        (field, var length) = rest.IsEmpty ? (Field.Other, 0) : rest[0] switch
+        field = Field.Other;
+        after = pos;
+        if (pos + 11 > _end)
         {
-            (byte)'m' when rest.StartsWith("model_a\""u8) => (Field.ModelA, 7),
-            (byte)'m' when rest.StartsWith("model_b\""u8) => (Field.ModelB, 7),
-            (byte)'w' when rest.StartsWith("winner\""u8) => (Field.Winner, 6),
-            (byte)'a' when rest.StartsWith("anony\""u8) => (Field.Anony, 5),
-            (byte)'t' when rest.StartsWith("tstamp\""u8) => (Field.Tstamp, 6),
-            (byte)'l' when rest.StartsWith("language\""u8) => (Field.Language, 8),
-            (byte)'d' when rest.StartsWith("dedup_tag\""u8) => (Field.DedupTag, 9),
-            _ => (Field.Other, 0),
-        };
+            return false;
+        }
+
+        var word = BinaryPrimitives.ReadUInt64LittleEndian(_buffer.AsSpan(pos + 1, 8));
+        var length = 0;
+        if (word == KeyModelA)
+        {
+            (field, length) = (Field.ModelA, 7);
+        }
+        else if (word == KeyModelB)
+        {
+            (field, length) = (Field.ModelB, 7);
+        }
+        else if ((word & 0x00FF_FFFF_FFFF_FFFF) == KeyWinner)
+        {
+            (field, length) = (Field.Winner, 6);
+        }
+        else if ((word & 0x0000_FFFF_FFFF_FFFF) == KeyAnony)
+        {
+            (field, length) = (Field.Anony, 5);
+        }
+        else if ((word & 0x00FF_FFFF_FFFF_FFFF) == KeyTstamp)
+        {
+            (field, length) = (Field.Tstamp, 6);
+        }
+        else if (word == KeyLanguage && _buffer[pos + 9] == (byte)'"')
+        {
+            (field, length) = (Field.Language, 8);
+        }
+        else if (word == KeyDedupTag && _buffer[pos + 9] == (byte)'g' && _buffer[pos + 10] == (byte)'"')
+        {
+            (field, length) = (Field.DedupTag, 9);
+        }
+
         after = pos + length + 2;
         return length > 0;
     }
 
+    private static ulong Word(ReadOnlySpan<byte> eight) => BinaryPrimitives.ReadUInt64LittleEndian(eight);
+
+    private static readonly ulong KeyModelA = Word("model_a\""u8);
+    private static readonly ulong KeyModelB = Word("model_b\""u8);
+    private static readonly ulong KeyWinner = Word("winner\"\0"u8);
+    private static readonly ulong KeyAnony = Word("anony\"\0\0"u8);
+    private static readonly ulong KeyTstamp = Word("tstamp\"\0"u8);
+    private static readonly ulong KeyLanguage = Word("language"u8);
+    private static readonly ulong KeyDedupTag = Word("dedup_ta"u8);
+    private static readonly ulong KeySampled = Word("sampled\""u8);
+
+    /// <summary>The position of the next '"' or '\\' from <paramref name="i"/>, or -1 when the buffer ends first. Short strings (names, labels) are found in one 16-byte compare.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int QuoteOrBackslash(int i)
+    {
+        if (i + Vector128<byte>.Count <= _end)
+        {
+            var v = Vector128.LoadUnsafe(ref MemoryMarshal.GetArrayDataReference(_buffer), (nuint)i);
+            var mask = (Vector128.Equals(v, Vector128.Create((byte)'"')) | Vector128.Equals(v, Vector128.Create((byte)'\\'))).ExtractMostSignificantBits();
+            if (mask != 0)
+            {
+                return i + BitOperations.TrailingZeroCount(mask);
+            }
+
+            i += Vector128<byte>.Count;
+        }
+
+        var hit = _buffer.AsSpan(i, _end - i).IndexOfAny((byte)'"', (byte)'\\');
+        return hit < 0 ? -1 : i + hit;
+    }
+
     /// <summary>Reads a string at <paramref name="pos"/> (a quote); the span is the raw bytes between the quotes.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int RawString(int pos, out ReadOnlySpan<byte> raw, out bool escaped)
     {
         var start = pos + 1;
@@ -497,14 +602,12 @@ internal sealed class JsonBattleReader
         escaped = false;
         while (true)
         {
-            var rest = _buffer.AsSpan(i, _end - i);
-            var hit = rest.IndexOfAny((byte)'"', (byte)'\\');
-            if (hit < 0)
+            i = QuoteOrBackslash(i);
+            if (i < 0)
             {
                 throw More;
             }
 
-            i += hit;
             if (_buffer[i] == (byte)'"')
             {
                 raw = _buffer.AsSpan(start, i - start);
@@ -520,6 +623,7 @@ internal sealed class JsonBattleReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Text(int pos, string field, out ReadOnlySpan<byte> value)
     {
         if (_buffer[pos] != (byte)'"')
@@ -553,6 +657,7 @@ internal sealed class JsonBattleReader
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Flag(int pos, string field, out bool? value)
     {
         var c = _buffer[pos];
@@ -589,6 +694,7 @@ internal sealed class JsonBattleReader
         throw Bad(pos, $"record {_records + 1}: field '{field}' must be true or false");
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Literal(int pos, ReadOnlySpan<byte> literal)
     {
         if (pos + literal.Length > _end)
@@ -604,6 +710,7 @@ internal sealed class JsonBattleReader
         return pos + literal.Length;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Number(int pos, string field, out double? value)
     {
         if (_buffer[pos] == (byte)'n')
@@ -633,6 +740,7 @@ internal sealed class JsonBattleReader
     }
 
     /// <summary>Steps over a number without converting it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int SkipNumber(int pos)
     {
         var i = pos;
@@ -655,6 +763,7 @@ internal sealed class JsonBattleReader
     }
 
     /// <summary>Skips any JSON value: strings, numbers, literals, and nested objects or arrays by bracket depth.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Skip(int pos)
     {
         var c = _buffer[pos];
@@ -749,10 +858,57 @@ internal sealed class JsonBattleReader
 
     private delegate int MemberReader(ReadOnlySpan<byte> name, int pos);
 
-    private int DedupTag(int pos) => Members(pos, _dedupMember ??= (name, at) =>
-        name.SequenceEqual("sampled"u8) ? Flag(at, "dedup_tag.sampled", out _row.DedupSampled) : Skip(at));
+    /// <summary>Reads <c>dedup_tag</c> (an object; only <c>sampled</c> matters), without a callback per member.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private int DedupTag(int pos)
+    {
+        if (_buffer[pos] != (byte)'{')
+        {
+            return Skip(pos);
+        }
 
-    private MemberReader? _dedupMember;
+        pos = Space(pos + 1);
+        if (_buffer[pos] == (byte)'}')
+        {
+            return pos + 1;
+        }
+
+        while (true)
+        {
+            pos = Space(pos);
+            if (_buffer[pos] != (byte)'"')
+            {
+                throw Bad(pos, $"record {_records + 1}: expected a field name");
+            }
+
+            bool sampled;
+            if (pos + 9 <= _end && BinaryPrimitives.ReadUInt64LittleEndian(_buffer.AsSpan(pos + 1, 8)) == KeySampled)
+            {
+                sampled = true;
+                pos += 9;
+            }
+            else
+            {
+                pos = RawString(pos, out var name, out _);
+                sampled = name.SequenceEqual("sampled"u8);
+            }
+
+            pos = Expect(pos, (byte)':', "after a field name");
+            pos = Space(pos);
+            pos = sampled ? Flag(pos, "dedup_tag.sampled", out _row.DedupSampled) : Skip(pos);
+            pos = Space(pos);
+            var c = _buffer[pos++];
+            if (c == (byte)'}')
+            {
+                return pos;
+            }
+
+            if (c != (byte)',')
+            {
+                throw Bad(pos - 1, $"record {_records + 1}: expected ',' or '}}' in an object");
+            }
+        }
+    }
 
     private int ConvMetadata(int pos) => Members(pos, (name, at) =>
     {

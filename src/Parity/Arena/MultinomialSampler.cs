@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parity.Arena;
 
 /// <summary>
@@ -6,8 +8,11 @@ namespace Parity.Arena;
 /// Multinomial(T, p) — and then T is brought to exactly N: surplus items are removed uniformly at
 /// random without replacement, missing items are added as fresh categorical draws. Both keep the
 /// items i.i.d., so the result is exactly Multinomial(N, p). Unlike a chain of conditional
-/// binomials, every Poisson parameter is fixed across rounds, so the sampler's constants (PTRS,
-/// Hörmann 1993) are computed once, and only about √N items need fixing per round.
+/// binomials, every Poisson parameter is fixed across rounds, so the sampler's constants are
+/// computed once, and only about √N items need fixing per round. Cells with at most
+/// <see cref="TableLimit"/> votes (most cells: counts repeat, so there are few distinct ones) draw
+/// by inversion of the Poisson CDF with a guide table (one uniform, one or two compares); larger
+/// cells use PTRS (Hörmann 1993).
 /// </summary>
 internal sealed class MultinomialSampler
 {
@@ -25,8 +30,20 @@ internal sealed class MultinomialSampler
     private readonly double[] _expNegLambda;
     private readonly double[] _logFactorial;
 
+    /// <summary>Cells up to this count draw from a CDF table shared by all cells with that count.</summary>
+    internal const int TableLimit = 512;
+
+    // Inversion tables, one per distinct count ≤ TableLimit, back to back: the Poisson CDF
+    // F(0..K) with K where the tail is below 1e-18, and a guide (Chen and Asau 1974) of the same
+    // length: guide[j] = the first k with F(k) > j / length.
+    private readonly int[] _tableOf;
+    private readonly int[] _tableStart;
+    private readonly double[] _cdf;
+    private readonly int[] _guide;
+
     public MultinomialSampler(long[] counts)
     {
+        (_tableOf, _tableStart, _cdf, _guide) = BuildTables(counts);
         _counts = counts;
         var k = counts.Length;
         _cumulative = new long[k];
@@ -71,6 +88,7 @@ internal sealed class MultinomialSampler
     public int Cells => _counts.Length;
 
     /// <summary>Fills <paramref name="drawn"/> with one Multinomial(N, counts/N) draw; <paramref name="tree"/> is scratch of length cells + 1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Draw(SplitMix random, long[] drawn, long[] tree)
     {
         long sum = 0;
@@ -87,8 +105,7 @@ internal sealed class MultinomialSampler
             for (var n = sum; n < _total; n++)
             {
                 var u = (long)(random.NextDouble() * _total);
-                var cell = Array.BinarySearch(_cumulative, u + 1);
-                drawn[cell < 0 ? ~cell : cell]++;
+                drawn[FirstAbove(_cumulative, u)]++;
             }
         }
         else if (sum > _total)
@@ -104,7 +121,39 @@ internal sealed class MultinomialSampler
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long Poisson(SplitMix random, int cell)
+    {
+        var table = _tableOf[cell];
+        if (table >= 0)
+        {
+            var start = _tableStart[table];
+            var length = _tableStart[table + 1] - start;
+            var u = random.NextDouble();
+            var k = _guide[start + Math.Min((int)(u * length), length - 1)];
+            // The guide is a lower bound when u·length is exact; one step back covers its rounding.
+            while (k > 0 && _cdf[start + k - 1] > u)
+            {
+                k--;
+            }
+
+            while (k < length && _cdf[start + k] <= u)
+            {
+                k++;
+            }
+
+            if (k < length)
+            {
+                return k;
+            }
+
+            // Beyond the table (probability below 1e-18): draw this one by the general method.
+        }
+
+        return PoissonByRejection(random, cell);
+    }
+
+    private long PoissonByRejection(SplitMix random, int cell)
     {
         var lambda = _lambda[cell];
         if (lambda < 10)
@@ -147,6 +196,89 @@ internal sealed class MultinomialSampler
                 return (long)k;
             }
         }
+    }
+
+    private static (int[] TableOf, int[] TableStart, double[] Cdf, int[] Guide) BuildTables(long[] counts)
+    {
+        var tableOf = new int[counts.Length];
+        var byCount = new Dictionary<long, int>();
+        var starts = new List<int> { 0 };
+        var cdf = new List<double>();
+        for (var i = 0; i < counts.Length; i++)
+        {
+            var count = counts[i];
+            if (count <= 0 || count > TableLimit)
+            {
+                tableOf[i] = -1;
+                continue;
+            }
+
+            if (!byCount.TryGetValue(count, out var table))
+            {
+                table = byCount.Count;
+                byCount[count] = table;
+                double lambda = count;
+                var p = Math.Exp(-lambda);
+                var sum = 0.0;
+                for (var k = 0; ; k++)
+                {
+                    sum += p;
+                    cdf.Add(sum);
+                    if ((k >= lambda && p < 1e-18) || sum >= 1)
+                    {
+                        break;
+                    }
+
+                    p *= lambda / (k + 1);
+                }
+
+                starts.Add(cdf.Count);
+            }
+
+            tableOf[i] = table;
+        }
+
+        var values = cdf.ToArray();
+        var guide = new int[values.Length];
+        for (var t = 0; t + 1 < starts.Count; t++)
+        {
+            var start = starts[t];
+            var length = starts[t + 1] - start;
+            var k = 0;
+            for (var j = 0; j < length; j++)
+            {
+                var threshold = (double)j / length;
+                while (k < length - 1 && values[start + k] <= threshold)
+                {
+                    k++;
+                }
+
+                guide[start + j] = k;
+            }
+        }
+
+        return (tableOf, starts.ToArray(), values, guide);
+    }
+
+    /// <summary>The first index whose cumulative count exceeds <paramref name="u"/> (0 ≤ u &lt; total).</summary>
+    private static int FirstAbove(long[] cumulative, long u)
+    {
+        var low = 0;
+        var high = cumulative.Length - 1;
+        while (low < high)
+        {
+            var middle = (int)((uint)(low + high) >> 1);
+            if (cumulative[middle] > u)
+            {
+                high = middle;
+            }
+            else
+            {
+                low = middle + 1;
+            }
+        }
+
+        return low;
     }
 
     private static double LogFactorialStirling(double k) =>

@@ -1,3 +1,6 @@
+using System.Buffers.Binary;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Parity.Arena;
@@ -25,6 +28,7 @@ internal sealed class NameTable
     private int[] _slotIndex = new int[256];
     private int _slotCount;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Intern(ReadOnlySpan<byte> utf8)
     {
         var hash = HashOf(utf8);
@@ -50,15 +54,39 @@ internal sealed class NameTable
         return index;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int HashOf(ReadOnlySpan<byte> utf8)
     {
-        // FNV-1a: names are short, and this is cheaper than decoding them.
-        var hash = 2166136261u;
-        foreach (var b in utf8)
+        // Eight bytes at a time (the last word overlapping the one before): names are short, and
+        // this is cheaper than decoding them or hashing byte by byte.
+        const ulong K = 0x9E3779B97F4A7C15UL;
+        var length = utf8.Length;
+        var hash = (ulong)length * K;
+        var i = 0;
+        for (; i + 8 <= length; i += 8)
         {
-            hash = (hash ^ b) * 16777619u;
+            hash = BitOperations.RotateLeft((hash ^ BinaryPrimitives.ReadUInt64LittleEndian(utf8[i..])) * K, 29);
         }
 
+        if (i < length)
+        {
+            ulong tail = 0;
+            if (length >= 8)
+            {
+                tail = BinaryPrimitives.ReadUInt64LittleEndian(utf8[(length - 8)..]);
+            }
+            else
+            {
+                foreach (var b in utf8)
+                {
+                    tail = (tail << 8) | b;
+                }
+            }
+
+            hash = BitOperations.RotateLeft((hash ^ tail) * K, 29);
+        }
+
+        hash ^= hash >> 32;
         return (int)(hash & 0x7FFFFFFF);
     }
 

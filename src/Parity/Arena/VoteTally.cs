@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Parity.Arena;
 
 /// <summary>
@@ -15,6 +17,9 @@ internal sealed class VoteTally : IBattleSink
     private readonly double _fromSeconds;
     private readonly double _toSeconds;
     private readonly bool _keepStyle;
+    private readonly bool _everyLanguage;
+    private readonly bool _everyCategory;
+    private readonly bool _dated;
     private HashSet<int>? _languageSet;
     private int _capacity = 64;
     private int[] _counts; // [a * capacity + b] * 3 + outcome, a < b, outcome from a's side: 0 loss, 1 tie, 2 win
@@ -31,6 +36,10 @@ internal sealed class VoteTally : IBattleSink
         _fromSeconds = filter.From is { } from ? new DateTimeOffset(from.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds() : double.NegativeInfinity;
         _toSeconds = filter.To is { } to ? new DateTimeOffset(to.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).ToUnixTimeSeconds() : double.PositiveInfinity;
         _keepStyle = keepStyle;
+        // Decided once, not per row: the default (no language, category or date filter) keeps every row.
+        _everyLanguage = filter.Languages.Count == 0 && _category is not ("english" or "chinese");
+        _everyCategory = _category is "full" or "english" or "chinese";
+        _dated = !double.IsInfinity(_fromSeconds) || !double.IsInfinity(_toSeconds);
         Sequence = keepSequence || keepStyle ? new VoteSequence() : null;
         _counts = new int[_capacity * _capacity * 3];
     }
@@ -47,6 +56,7 @@ internal sealed class VoteTally : IBattleSink
 
     public NameTable Languages => _languages;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(ref BattleRow row)
     {
         _read++;
@@ -62,13 +72,13 @@ internal sealed class VoteTally : IBattleSink
             return;
         }
 
-        if (!LanguageKept(ref row))
+        if (!_everyLanguage && !LanguageKept(ref row))
         {
             _otherLanguage++;
             return;
         }
 
-        if (!double.IsInfinity(_fromSeconds) || !double.IsInfinity(_toSeconds))
+        if (_dated)
         {
             if (double.IsNaN(row.Tstamp))
             {
@@ -82,7 +92,7 @@ internal sealed class VoteTally : IBattleSink
             }
         }
 
-        if (!CategoryKept(ref row))
+        if (!_everyCategory && !CategoryKept(ref row))
         {
             _otherCategory++;
             return;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace Parity.Arena;
@@ -5,6 +6,7 @@ namespace Parity.Arena;
 /// <summary>Parses the <c>winner</c> field: <c>model_a</c>, <c>model_b</c>, <c>tie</c>, <c>tie (bothbad)</c> (also arena-rank's <c>both_bad</c>).</summary>
 internal static class WinnerLabel
 {
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<byte> utf8, out BattleOutcome outcome)
     {
         if (utf8.SequenceEqual("model_a"u8))

@@ -87,6 +87,28 @@ public sealed class VoteReaderTests : IDisposable
     }
 
     [Fact]
+    public void Whitespace_layouts_and_escaped_names_read_the_same()
+    {
+        // The reader's fast paths assume "key": value with at most one space; other layouts take the
+        // slow paths and must give the same counts. Names longer than 16 bytes and escaped ones too.
+        var compact = """[{"model_a":"a-very-long-model-name-v2","model_b":"b","winner":"model_a","anony":true,"dedup_tag":{"sampled":true,"high_freq":false}},{"model_a":"b","model_b":"c\u002dx","winner":"tie","dedup_tag":{"high_freq":true,"sampled":false}},{"model_a":"c-x","model_b":"a-very-long-model-name-v2","winner":"model_b"}]""";
+        var spread = "[\n\t{ \"model_a\" :  \"a-very-long-model-name-v2\" ,\r\n  \"model_b\"\t:\t\"b\", \"winner\": \"model_a\",\n \"anony\":  true,  \"dedup_tag\" : { \"sampled\" : true , \"high_freq\" : false } } ,\n"
+            + "  {\"model_a\": \"b\", \"model_b\": \"c-x\", \"winner\": \"tie\", \"dedup_tag\": {\"high_freq\": true, \"sampled\": false}},\n"
+            + "  {  \"model_a\":\"c\\u002dx\",\"model_b\":  \"a-very-long-model-name-v2\"  ,  \"winner\":\"model_b\"  }\n]\n";
+        var a = VoteLoader.Load(Write("compact.json", compact), VoteFileFormat.Auto, new VoteFilter());
+        var b = VoteLoader.Load(Write("spread.json", spread), VoteFileFormat.Auto, new VoteFilter());
+        foreach (var votes in new[] { a, b })
+        {
+            votes.Stats.Read.ShouldBe(3);
+            votes.Stats.NotSampled.ShouldBe(1);
+            votes.Table.TotalVotes.ShouldBe(2);
+            votes.Table.Models.ShouldBe(["a-very-long-model-name-v2", "b", "c-x"], ignoreOrder: true);
+        }
+
+        a.Table.Votes.ShouldBe(b.Table.Votes);
+    }
+
+    [Fact]
     public void Csv_reads_extra_columns_and_quoted_fields()
     {
         var path = Write("v.csv", "id,model_a,model_b,winner,anony,note\n1,a,b,model_a,true,\"x, y\"\n2,b,a,tie (bothbad),false,\n3,\"a\",c,model_b,1,\"say \"\"hi\"\"\"\n");
