@@ -229,48 +229,9 @@ internal sealed class CsvBattleReader
 
     private void Split(string line, long number)
     {
-        _fields.Clear();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    current.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    current.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                _fields.Add(current.ToString());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
-        }
-
-        if (quoted)
+        if (!CsvLine.TrySplit(line, _fields))
         {
             throw new ParityException($"{_path}:{number}: unterminated quoted field.");
         }
-
-        _fields.Add(current.ToString());
     }
 }

@@ -22,7 +22,7 @@ internal static class ArchitectureTable
                 continue;
             }
 
-            var fields = SimpleCsv.Split(line);
+            var fields = CsvLine.Split(line);
             if (header is null)
             {
                 header = fields;

@@ -33,7 +33,7 @@ internal sealed class ModelAliasTable
                 continue;
             }
 
-            var fields = SimpleCsv.Split(line);
+            var fields = CsvLine.Split(line);
             if (header is null)
             {
                 header = fields;

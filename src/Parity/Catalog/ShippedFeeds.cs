@@ -14,7 +14,7 @@ internal static class ShippedFeeds
         var checkedOn = new Dictionary<(string, string), DateOnly>();
         foreach (var line in File.ReadLines(path).Skip(1))
         {
-            var fields = SimpleCsv.Split(line);
+            var fields = CsvLine.Split(line);
             if (fields.Length == 3 && DateOnly.TryParseExact(fields[2], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
             {
                 checkedOn[(fields[0], fields[1])] = date;

@@ -1,12 +1,16 @@
-namespace Parity.Catalog;
+using System.Text;
 
-/// <summary>Splits one line of the catalog's own small CSV files (RFC 4180 quoting, no line breaks inside fields).</summary>
-internal static class SimpleCsv
+namespace Parity;
+
+/// <summary>Splits one line of CSV (RFC 4180 quoting, no line breaks inside fields) into its fields.</summary>
+internal static class CsvLine
 {
-    public static string[] Split(string line)
+    /// <summary>Splits <paramref name="line"/> into <paramref name="fields"/> (cleared first).</summary>
+    /// <returns>False when a quoted field is not closed before the end of the line.</returns>
+    public static bool TrySplit(string line, List<string> fields)
     {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
+        fields.Clear();
+        var current = new StringBuilder();
         var quoted = false;
         for (var i = 0; i < line.Length; i++)
         {
@@ -43,6 +47,14 @@ internal static class SimpleCsv
         }
 
         fields.Add(current.ToString());
+        return !quoted;
+    }
+
+    /// <summary>The fields of one line, as <see cref="TrySplit"/> reads them, whether or not a quote was left open.</summary>
+    public static string[] Split(string line)
+    {
+        var fields = new List<string>();
+        TrySplit(line, fields);
         return [.. fields];
     }
 }
