@@ -79,12 +79,11 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             return;
         }
 
-        // 2. The request body.
-        JsonObject request;
+        // 2. The request body: one pass over the bytes, no document.
+        ChatRequest request;
         try
         {
-            var node = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted);
-            request = node as JsonObject ?? throw new JsonException("The body is not a JSON object.");
+            request = await ChatRequest.ReadAsync(context.Request.Body, context.Request.ContentLength, context.RequestAborted);
         }
         catch (JsonException ex)
         {
@@ -92,14 +91,16 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             return;
         }
 
-        if (request["model"] is not JsonValue modelValue || !modelValue.TryGetValue<string>(out var requested) || string.IsNullOrEmpty(requested))
+        using var requestScope = request;
+        if (string.IsNullOrEmpty(request.Model))
         {
             await FailAsync(context, exchange, 400, "invalid_request_error", "missing_model", "The request needs a 'model': a model or route name (see GET /v1/models).");
             return;
         }
 
+        var requested = request.Model;
         exchange.Route = requested;
-        if (request["messages"] is not JsonArray)
+        if (!request.HasMessages)
         {
             await FailAsync(context, exchange, 400, "invalid_request_error", "missing_messages", "The request needs 'messages', an array.");
             return;
@@ -112,16 +113,16 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             return;
         }
 
-        var stream = request["stream"] is JsonValue s && s.TryGetValue<bool>(out var st) && st;
-        var clientWantsUsage = request["stream_options"]?["include_usage"] is JsonValue iu && iu.TryGetValue<bool>(out var b) && b;
+        var stream = request.Stream;
+        var clientWantsUsage = request.ClientWantsUsage;
         var plan = route.Plan(Random.Shared.NextDouble());
-        var promptCharacters = UsageCounts.PromptCharacters(request);
+        var promptCharacters = request.PromptCharacters;
 
         // 3. Budget and limits: reserve the worst case over the models that may serve it.
         if (exchange.Key is { } vkey)
         {
-            var maxTokens = Long(request["max_completion_tokens"]) ?? Long(request["max_tokens"]) ?? setup.DefaultMaxTokens;
-            var inputEstimate = UsageCounts.Estimate(promptCharacters) + 16 * ((JsonArray)request["messages"]!).Count;
+            var maxTokens = request.MaxTokens ?? setup.DefaultMaxTokens;
+            var inputEstimate = UsageCounts.Estimate(promptCharacters) + 16 * request.MessageCount;
             exchange.Reserved = plan.Max(m => m.Cost(inputEstimate, maxTokens, 0, exchange.At));
             var admission = await services.Limits.TryAdmitAsync(vkey, exchange.Reserved, exchange.At, context.RequestAborted);
             switch (admission)
@@ -146,21 +147,13 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             exchange.Admitted = true;
         }
 
-        if (stream)
-        {
-            var options = request["stream_options"] as JsonObject ?? [];
-            options["include_usage"] = true;
-            request["stream_options"] = options;
-        }
-
         // 4. Try the models in order.
         for (var i = 0; i < plan.Count; i++)
         {
             var model = plan[i];
             var last = i == plan.Count - 1;
             exchange.Attempts++;
-            request["model"] = model.UpstreamModel;
-            var attempt = await CallAsync(model, request, stream, context.RequestAborted);
+            var attempt = await CallAsync(model, request.UpstreamContent(model.UpstreamModel, forceUsage: stream), stream, context.RequestAborted);
             if (attempt.Outcome == AttemptOutcome.Ok)
             {
                 exchange.Model = model;
@@ -228,7 +221,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
     }
 
     /// <summary>Sends the request to one model. For non-streaming calls the whole body is read; for streaming ones, the first event.</summary>
-    private async Task<Attempt> CallAsync(GatewayModel model, JsonObject request, bool stream, CancellationToken clientAborted)
+    private async Task<Attempt> CallAsync(GatewayModel model, HttpContent content, bool stream, CancellationToken clientAborted)
     {
         var provider = model.Provider;
         var timeout = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
@@ -239,7 +232,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         {
             using var message = new HttpRequestMessage(HttpMethod.Post, provider.ChatCompletionsUrl)
             {
-                Content = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(request)),
+                Content = content,
                 Version = HttpVersion.Version11,
             };
             message.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
@@ -503,8 +496,6 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             return [];
         }
     }
-
-    private static long? Long(JsonNode? node) => node is JsonValue v && v.TryGetValue<long>(out var l) ? l : null;
 
     private static long Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s.Length : 0;
 

@@ -58,6 +58,11 @@ public sealed class GatewayHost : IAsyncDisposable
         await using var host = await StartAsync(setup, urls, cancellationToken);
         var ledger = setup.PostgresConnectionString is not null ? "PostgreSQL" : setup.SqlitePath;
         await log.WriteLineAsync($"parity gateway listening on {string.Join(", ", host.Addresses)}: {setup.Models.Count} models, {setup.Routes.Count} routes, ledger {ledger}");
+        foreach (var route in setup.Routes.Values.Where(r => r.Policy == RoutePolicy.CheapestMeeting))
+        {
+            await log.WriteLineAsync($"route '{route.Name}' (cheapest-meeting): {string.Join("; ", route.Scores)}{(route.Excluded.Count == 0 ? "" : $"; left out: {string.Join("; ", route.Excluded)}")}");
+        }
+
         if (setup.KeysRequired && host.services.Keys.List().Count == 0)
         {
             await log.WriteLineAsync($"no virtual keys yet: every request will get 401. Issue one with 'parity gateway keys create --config {setup.ConfigPath} --name NAME'{(setup.AdminKey is null ? "" : " or POST /admin/keys")}.");
@@ -122,7 +127,7 @@ public sealed class GatewayHost : IAsyncDisposable
                 origin = (string?)null,
                 open_weights = (bool?)null,
                 price_per_million = (object?)null,
-                route = new { policy = r.Policy.ToString().ToLowerInvariant(), models = r.Candidates.Select(c => c.Name).ToList(), fallback = r.FallbackEnabled },
+                route = new { policy = r.Policy.ToString().ToLowerInvariant(), models = r.Candidates.Select(c => c.Name).ToList(), fallback = r.FallbackEnabled, scores = r.Scores, excluded = r.Excluded },
             },
         });
         return new { @object = "list", data = models.Concat(routes).ToList() };

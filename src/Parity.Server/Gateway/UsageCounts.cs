@@ -37,36 +37,6 @@ internal struct UsageCounts
     /// </summary>
     public static long Estimate(long characters) => characters <= 0 ? 0 : (characters + 3) / 4;
 
-    /// <summary>Characters of the text in a chat request's messages.</summary>
-    public static long PromptCharacters(JsonObject request)
-    {
-        long total = 0;
-        if (request["messages"] is JsonArray messages)
-        {
-            foreach (var message in messages)
-            {
-                switch (message?["content"])
-                {
-                    case JsonValue text when text.TryGetValue<string>(out var s):
-                        total += s.Length;
-                        break;
-                    case JsonArray parts:
-                        foreach (var part in parts)
-                        {
-                            if (part?["text"] is JsonValue t && t.TryGetValue<string>(out var ps))
-                            {
-                                total += ps.Length;
-                            }
-                        }
-
-                        break;
-                }
-            }
-        }
-
-        return total;
-    }
-
     private static long Long(JsonNode? node) =>
         node is JsonValue v && v.TryGetValue<long>(out var l) ? l : node is JsonValue d && d.TryGetValue<double>(out var x) ? (long)x : 0;
 }

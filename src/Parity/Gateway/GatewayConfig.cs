@@ -119,6 +119,16 @@ public sealed class GatewayConfig
         /// <summary>For <c>cheapest-meeting</c>: the minimum score per quality name, e.g. <c>arena: 1400</c>.</summary>
         public Dictionary<string, double> Minimum { get; set; } = [];
 
+        /// <summary>
+        /// For <c>cheapest-meeting</c>: the minimum Arena rating, short for <c>minimum: { arena: … }</c>. A model's
+        /// rating is its <c>quality.arena</c> when the config gives one, otherwise its catalog model's rating on the
+        /// newest snapshot of Parity's shipped LMArena history.
+        /// </summary>
+        public double? MinArena { get; set; }
+
+        /// <summary>The LMArena board ratings come from: <c>text</c> (default) or <c>text-style-control</c>.</summary>
+        public string? ArenaBoard { get; set; }
+
         /// <summary>Whether to try the next candidate on 429, 5xx, timeout or connection error (default: true except for fixed).</summary>
         public bool? Fallback { get; set; }
     }

@@ -137,6 +137,7 @@ public static class GatewayConfigLoader
                 OpenWeights = m.OpenWeights ?? catalog?.OpenWeights?.Value,
                 Price = price,
                 Catalog = m.Prices is null ? catalog : null,
+                CatalogId = catalog?.Id,
                 Quality = new Dictionary<string, double>(m.Quality, StringComparer.OrdinalIgnoreCase),
             };
         }
@@ -218,6 +219,9 @@ public static class GatewayConfigLoader
         }
 
         var candidates = new List<GatewayModel>();
+        List<string> excluded = [];
+        List<string> scores = [];
+        Dictionary<string, string>? met = null;
         foreach (var modelName in r.Models)
         {
             if (!models.TryGetValue(modelName, out var model))
@@ -254,24 +258,128 @@ public static class GatewayConfigLoader
 
             if (policy == RoutePolicy.CheapestMeeting)
             {
-                if (r.Minimum.Count == 0)
-                {
-                    throw new ParityException($"{where}.minimum: a cheapest-meeting route needs at least one minimum score, e.g. 'arena: 1400'.");
-                }
-
-                candidates = candidates.Where(m => r.Minimum.All(min => m.Quality.TryGetValue(min.Key, out var score) && score >= min.Value)).ToList();
-                if (candidates.Count == 0)
-                {
-                    var bar = string.Join(", ", r.Minimum.Select(kv => $"{kv.Key} >= {kv.Value}"));
-                    throw new ParityException($"{where}.minimum: no model of route '{name}' has a known score meeting {bar}.");
-                }
+                (candidates, excluded, met) = MeetingBar(r, name, candidates, where);
             }
 
             candidates = [.. candidates.OrderBy(m => m.Price!.Blended).ThenBy(m => m.Name, StringComparer.Ordinal)];
+            if (met is not null)
+            {
+                scores = [.. candidates.Select(m => $"{m.Name}: {met[m.Name]}")];
+            }
         }
 
         var fallback = r.Fallback ?? policy != RoutePolicy.Fixed;
-        return new GatewayRoute(name, policy, candidates, weights, fallback);
+        return new GatewayRoute(name, policy, candidates, weights, fallback) { Excluded = excluded, Scores = scores };
+    }
+
+    private const string ArenaScore = "arena";
+
+    /// <summary>
+    /// The candidates of a <c>cheapest-meeting</c> route that meet every minimum. A score comes from the model's
+    /// <c>quality</c> in the config; an <c>arena</c> score the config does not give comes from the newest shipped
+    /// LMArena snapshot of the route's board, through the model's catalog id. A model without a score does not meet the bar.
+    /// </summary>
+    private static (List<GatewayModel> Meeting, List<string> Excluded, Dictionary<string, string> Met) MeetingBar(GatewayConfig.RouteSection r, string name, List<GatewayModel> candidates, string where)
+    {
+        var minimum = new Dictionary<string, double>(r.Minimum, StringComparer.OrdinalIgnoreCase);
+        var barField = where + ".minimum";
+        if (r.MinArena is { } minArena)
+        {
+            if (minimum.ContainsKey(ArenaScore))
+            {
+                throw new ParityException($"{where}.minArena: route '{name}' also has minimum.arena; give one of them.");
+            }
+
+            minimum[ArenaScore] = minArena;
+            barField = r.Minimum.Count == 0 ? where + ".minArena" : barField;
+        }
+
+        if (minimum.Count == 0)
+        {
+            throw new ParityException($"{barField}: a cheapest-meeting route needs at least one minimum score, e.g. 'minArena: 1400' or 'minimum: {{ arena: 1400 }}'.");
+        }
+
+        ArenaBoardRatings? board = null;
+        if (r.ArenaBoard is not null || minimum.ContainsKey(ArenaScore))
+        {
+            var boardName = r.ArenaBoard ?? Arena.LeaderboardHistory.TextBoard;
+            if (boardName is not (Arena.LeaderboardHistory.TextBoard or Arena.LeaderboardHistory.StyleControlBoard))
+            {
+                throw new ParityException($"{where}.arenaBoard: '{boardName}' is not a board (text, text-style-control).");
+            }
+
+            if (minimum.ContainsKey(ArenaScore) && candidates.Any(m => !m.Quality.ContainsKey(ArenaScore)))
+            {
+                board = GatewayArenaRatings.For(boardName);
+            }
+        }
+
+        var meeting = new List<GatewayModel>();
+        var excluded = new List<string>();
+        var scores = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var model in candidates)
+        {
+            var reasons = new List<string>();
+            var met = new List<string>();
+            foreach (var (key, min) in minimum)
+            {
+                string source;
+                double score;
+                if (model.Quality.TryGetValue(key, out var configured))
+                {
+                    (score, source) = (configured, "config");
+                }
+                else if (key.Equals(ArenaScore, StringComparison.OrdinalIgnoreCase) && board is not null)
+                {
+                    if (model.CatalogId is null)
+                    {
+                        reasons.Add($"no {key} score (not in its quality, and it has no catalogId to look up in {board.Describe()})");
+                        continue;
+                    }
+
+                    if (!board.ByCatalogId.TryGetValue(model.CatalogId, out var rated))
+                    {
+                        reasons.Add($"no {key} score (not in its quality, and catalog model '{model.CatalogId}' has no rating on the {board.Describe()})");
+                        continue;
+                    }
+
+                    (score, source) = (rated.Rating, $"{board.Describe()}, {rated.ModelKey}");
+                }
+                else
+                {
+                    reasons.Add($"no {key} score in its quality");
+                    continue;
+                }
+
+                var text = $"{key} {score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}";
+                if (score >= min)
+                {
+                    met.Add($"{text} ({source})");
+                }
+                else
+                {
+                    reasons.Add($"{text} < {min.ToString(System.Globalization.CultureInfo.InvariantCulture)} ({source})");
+                }
+            }
+
+            if (reasons.Count == 0)
+            {
+                meeting.Add(model);
+                scores[model.Name] = string.Join("; ", met);
+            }
+            else
+            {
+                excluded.Add($"{model.Name}: {string.Join("; ", reasons)}");
+            }
+        }
+
+        if (meeting.Count == 0)
+        {
+            var bar = string.Join(", ", minimum.Select(kv => $"{kv.Key} >= {kv.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)}"));
+            throw new ParityException($"{barField}: no model of route '{name}' has a known score meeting {bar}: {string.Join("; ", excluded.Select(e => e.Replace("; ", ", ", StringComparison.Ordinal)))}.");
+        }
+
+        return (meeting, excluded, scores);
     }
 
     private static string Required(string? value, string where) =>

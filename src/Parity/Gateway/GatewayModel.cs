@@ -24,6 +24,9 @@ public sealed class GatewayModel
     /// <summary>The catalog model whose price schedule costs requests (null when the config gives prices).</summary>
     public Catalog.CatalogModel? Catalog { get; init; }
 
+    /// <summary>The Parity catalog id this model was matched to (also when the config overrides its prices), or null.</summary>
+    public string? CatalogId { get; init; }
+
     /// <summary>
     /// The cost of a request at a moment: the catalog's price engine when the model's prices come from
     /// the catalog (long-context tiers, off-peak windows), else the config's flat prices; zero when no price is known.

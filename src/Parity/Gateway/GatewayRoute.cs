@@ -28,6 +28,12 @@ public sealed class GatewayRoute
     /// <summary>Whether a failed attempt moves on to the next candidate.</summary>
     public bool FallbackEnabled { get; }
 
+    /// <summary>For <c>cheapest-meeting</c>: the listed models left out and why (below the bar, or no score), e.g. <c>kimi-k2: arena 1380.0 &lt; 1400 (LMArena text board, 2025-12-11, kimi-k2-0905-preview)</c>.</summary>
+    public IReadOnlyList<string> Excluded { get; init; } = [];
+
+    /// <summary>For <c>cheapest-meeting</c>: the score each remaining candidate met the bar with and where it came from.</summary>
+    public IReadOnlyList<string> Scores { get; init; } = [];
+
     /// <summary>A route for a client that names a model directly: that model only.</summary>
     public static GatewayRoute ForModel(GatewayModel model) => new(model.Name, RoutePolicy.Fixed, [model], [], fallback: false);
 

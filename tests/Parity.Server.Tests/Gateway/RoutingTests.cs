@@ -156,6 +156,8 @@ public sealed class RoutingTests(TestGateway gateway) : IClassFixture<TestGatewa
         ids.ShouldContain("good-enough");
         var route = body["data"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == "good-enough")!;
         route["parity"]!["route"]!["models"]!.AsArray().Select(m => m!.GetValue<string>()).ShouldBe(["cn-open", "us-flagship"]);
+        route["parity"]!["route"]!["scores"]!.AsArray().Select(m => m!.GetValue<string>()).ShouldBe(["cn-open: arena 1420.0 (config)", "us-flagship: arena 1450.0 (config)"]);
+        route["parity"]!["route"]!["excluded"]!.AsArray().Select(m => m!.GetValue<string>()).ShouldBe(["cn-small: arena 1300.0 < 1400 (config)"]);
         (await gateway.Client.GetStringAsync("/healthz")).ShouldContain("ok");
     }
 }

@@ -105,5 +105,93 @@ public sealed class GatewayConfigLoaderTests : IDisposable
         setup.Resolve("nothing").ShouldBeNull();
     }
 
+    private const string RatedModels = Providers + """
+
+        models:
+          - { name: gpt-5, provider: p, catalogId: gpt-5 }
+          - { name: deepseek-chat, provider: p, catalogId: deepseek-v3.2 }
+          - { name: gemini-pro, provider: p, catalogId: gemini-2.5-pro }
+        """;
+
+    [Fact]
+    public void Min_arena_takes_each_models_rating_from_the_newest_shipped_leaderboard()
+    {
+        // Newest shipped text board (2025-12-11): gemini-2.5-pro 1464.5, deepseek-v3.2 1416.8, gpt-5 1403.1
+        // (gpt-5-chat, the lower of its keys gpt-5-high and gpt-5-chat). A bar of 1410 keeps DeepSeek and Gemini, drops GPT-5; DeepSeek is the cheapest.
+        var setup = Load(RatedModels + """
+
+            routes:
+              - { name: good, policy: cheapest-meeting, models: [gpt-5, gemini-pro, deepseek-chat], minArena: 1410 }
+              - { name: best, policy: cheapest-meeting, models: [gpt-5, gemini-pro, deepseek-chat], minArena: 1450, arenaBoard: text-style-control }
+            """);
+        var good = setup.Routes["good"];
+        good.Plan(0).Select(m => m.Name).ShouldBe(["deepseek-chat", "gemini-pro"]);
+        good.Scores.ShouldContain(s => s.StartsWith("deepseek-chat: arena 1416.8 (LMArena text board, 2025-12-11, deepseek-v3.2)", StringComparison.Ordinal));
+        good.Excluded.ShouldBe(["gpt-5: arena 1403.1 < 1410 (LMArena text board, 2025-12-11, gpt-5-chat)"]);
+
+        // Style-control board (2025-12-17): gemini-2.5-pro 1451.0 is the only one at 1450 or above.
+        setup.Routes["best"].Plan(0).Select(m => m.Name).ShouldBe(["gemini-pro"]);
+    }
+
+    [Fact]
+    public void A_score_in_the_config_wins_over_the_shipped_rating()
+    {
+        var setup = Load(Providers + """
+
+            models:
+              - { name: gpt-5, provider: p, catalogId: gpt-5, quality: { arena: 1500 } }
+              - { name: deepseek-chat, provider: p, catalogId: deepseek-v3.2, quality: { arena: 1000 } }
+              - { name: gemini-pro, provider: p, catalogId: gemini-2.5-pro }
+            routes:
+              - { name: r, policy: cheapest-meeting, models: [gpt-5, gemini-pro, deepseek-chat], minimum: { arena: 1460 } }
+            """);
+        setup.Routes["r"].Plan(0).Select(m => m.Name).ShouldBe(["gemini-pro", "gpt-5"]);
+        setup.Routes["r"].Excluded.ShouldBe(["deepseek-chat: arena 1000.0 < 1460 (config)"]);
+    }
+
+    [Fact]
+    public void A_bar_no_model_meets_is_an_error_naming_the_route_and_why()
+    {
+        var ex = Should.Throw<ParityException>(() => Load(RatedModels + """
+
+              - { name: unrated, provider: p, prices: { input: 0.01, output: 0.01 } }
+            routes:
+              - { name: elite, policy: cheapest-meeting, models: [gpt-5, gemini-pro, deepseek-chat, unrated], minArena: 1500 }
+            """));
+        ex.Message.ShouldContain("routes[0].minArena: no model of route 'elite' has a known score meeting arena >= 1500");
+        ex.Message.ShouldContain("gemini-pro: arena 1464.5 < 1500 (LMArena text board, 2025-12-11, gemini-2.5-pro)");
+        ex.Message.ShouldContain("unrated: no arena score");
+    }
+
+    [Fact]
+    public void An_unknown_arena_board_is_an_error()
+    {
+        var ex = Should.Throw<ParityException>(() => Load(RatedModels + """
+
+            routes:
+              - { name: r, policy: cheapest-meeting, models: [gpt-5], minArena: 1400, arenaBoard: vision }
+            """));
+        ex.Message.ShouldContain("routes[0].arenaBoard: 'vision' is not a board");
+    }
+
+    [Fact]
+    public void The_example_config_loads_and_its_min_arena_route_uses_shipped_ratings()
+    {
+        var folder = AppContext.BaseDirectory;
+        while (folder is not null && !File.Exists(Path.Combine(folder, "examples", "gateway.yaml")))
+        {
+            folder = Path.GetDirectoryName(folder);
+        }
+
+        folder.ShouldNotBeNull("examples/gateway.yaml above the test binaries");
+        var setup = GatewayConfigLoader.Load(Path.Combine(folder, "examples", "gateway.yaml"), _ => "test-value");
+        var route = setup.Routes["good-enough"];
+        route.Scores.ShouldAllBe(s => s.Contains("LMArena text board", StringComparison.Ordinal));
+        // Text board 2025-12-11: deepseek-v3.2 1416.8, qwen3-max 1413.8 (qwen3-max-2025-09-23, the lower of its two
+        // keys), gpt-5 1403.1 (gpt-5-chat, lower than gpt-5-high), kimi-k2-0905-preview 1380.0.
+        route.Candidates.Select(m => m.Name).ShouldBe(["deepseek-chat", "qwen3-max"]);
+        route.Excluded.Select(e => e[..e.IndexOf(':', StringComparison.Ordinal)]).ShouldBe(["gpt-5", "kimi-k2"]);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
