@@ -12,28 +12,10 @@ internal static class ArchitectureTable
     public static Dictionary<string, Fact<Architecture>> Load(string path)
     {
         var result = new Dictionary<string, Fact<Architecture>>(StringComparer.Ordinal);
-        string[]? header = null;
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var row in CsvRow.Read(path))
         {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var fields = CsvLine.Split(line);
-            if (header is null)
-            {
-                header = fields;
-                continue;
-            }
-
-            string Field(string name)
-            {
-                var index = Array.IndexOf(header, name);
-                return index >= 0 && index < fields.Length ? fields[index].Trim() : "";
-            }
+            var lineNumber = row.LineNumber;
+            string Field(string name) => row.Field(name);
 
             decimal? Number(string name)
             {

@@ -23,33 +23,10 @@ internal sealed class ModelAliasTable
     {
         var entries = new List<ModelEntry>();
         var byKey = new Dictionary<string, ModelMatch>(StringComparer.Ordinal);
-        var lineNumber = 0;
-        string[]? header = null;
-        foreach (var line in File.ReadLines(path))
+        foreach (var row in CsvRow.Read(path))
         {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var fields = CsvLine.Split(line);
-            if (header is null)
-            {
-                header = fields;
-                continue;
-            }
-
-            string Field(string name)
-            {
-                var index = Array.IndexOf(header, name);
-                if (index < 0)
-                {
-                    throw new ParityException($"{path}: the header has no column '{name}'.");
-                }
-
-                return index < fields.Length ? fields[index].Trim() : "";
-            }
+            var lineNumber = row.LineNumber;
+            string Field(string name) => row.Field(name);
 
             var id = Field("id");
             var name = Field("name");
