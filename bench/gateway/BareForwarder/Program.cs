@@ -2,9 +2,18 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 
 // usage: BareForwarder <listen url> <upstream chat completions url>
+if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") is null)
+{
+    Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
+}
+
 var builder = WebApplication.CreateSlimBuilder();
 builder.WebHost.UseUrls(args[0]);
 builder.Logging.ClearProviders();
+// The same event-loop setting as `parity gateway` (GatewayHost.PreferInlineIo), so the floor is measured
+// the way Parity runs: socket completions and requests on the socket threads, no thread-pool hand-off.
+builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = Environment.GetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS") == "1");
+
 var app = builder.Build();
 var upstream = new Uri(args[1]);
 using var client = new HttpMessageInvoker(new SocketsHttpHandler { UseProxy = false, ActivityHeadersPropagator = null });

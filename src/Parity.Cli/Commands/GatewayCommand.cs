@@ -22,6 +22,7 @@ internal static class GatewayCommand
         };
         CliAction.Set(command, context, async (parse, cancellationToken) =>
         {
+            GatewayHost.PreferInlineIo(); // before any socket: the setting is read once per process
             var setup = Load(parse, config);
             await GatewayHost.RunAsync(setup, parse.GetValue(urls)!, context.Error, cancellationToken);
             return 0;

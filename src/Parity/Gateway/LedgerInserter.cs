@@ -7,15 +7,8 @@ namespace Parity.Gateway;
 /// Inserts ledger records with multi-row INSERTs prepared once on one connection and reused
 /// (the largest chunk that fits first, then smaller ones). Not thread-safe: one per writer.
 /// </summary>
-internal sealed class LedgerInserter(ParityStore store, int[]? chunkSizes = null) : IDisposable
+internal sealed class LedgerInserter(ParityStore store) : IDisposable
 {
-    /// <summary>
-    /// Single-row INSERTs only, for SQLite imports: Microsoft.Data.Sqlite binds every parameter by name on
-    /// every execution and SQLite finds a name by a linear scan, so a 64-row statement (1,280 names) spent
-    /// more CPU in those scans than in inserting (seen with perf); one 20-name statement per row does not.
-    /// </summary>
-    public static readonly int[] SingleRows = [1];
-
     private static readonly string[] Columns =
     [
         "request_id", "at", "key_id", "route", "model", "provider", "vendor", "origin", "open_weights",
@@ -31,7 +24,7 @@ internal sealed class LedgerInserter(ParityStore store, int[]? chunkSizes = null
     public void Insert(IReadOnlyList<LedgerEntry> entries, DbTransaction transaction)
     {
         var next = 0;
-        foreach (var size in chunkSizes ?? ChunkSizes)
+        foreach (var size in ChunkSizes)
         {
             while (entries.Count - next >= size)
             {

@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
-using Microsoft.Win32.SafeHandles;
 using Parity.Storage;
 
 namespace Parity.Gateway;
@@ -12,17 +11,21 @@ namespace Parity.Gateway;
 /// (<c>ledger.db-ledger.000001.jsonl</c>, …), imported into <c>gateway_ledger</c> in the background
 /// and before every read (<see cref="ImportPending"/>).
 /// <para>
-/// A request's record is written to the log with a plain <c>write</c> before its response completes,
-/// so it survives <c>kill -9</c> of the gateway (the kernel holds it), as a WAL commit without fsync
-/// would. Writes are grouped without a hand-off to another thread: the request that finds nobody
-/// writing writes every record queued so far in one system call; requests whose records went out
-/// with it return at once. Each process writes its own segments (one SQLite ledger has one gateway
-/// process; several nodes share PostgreSQL instead).
+/// A segment is a file of <see cref="SegmentBytes"/> mapped into memory (shared with the page cache).
+/// A request's record is copied into the mapping before its response completes: once copied it
+/// belongs to the kernel's page cache, so it survives <c>kill -9</c> of the gateway as a
+/// <c>write</c> or a WAL commit without fsync would, and costs no system call. The unwritten rest of
+/// a segment reads as zero bytes, so the end of the records is the first zero byte (JSON text never
+/// holds one); a record cut short by a kill is followed by zeros and is never imported. A segment is
+/// truncated to its records when the gateway rolls to the next one or closes. Each process writes
+/// its own segments (one SQLite ledger has one gateway process; several nodes share PostgreSQL instead).
 /// </para>
 /// </summary>
 public sealed class LedgerLog : ILedgerSink
 {
-    private const long SegmentBytes = 64L * 1024 * 1024;
+    /// <summary>The size of a mapped segment; the gateway opens the next one when a record does not fit.</summary>
+    internal const long SegmentBytes = 64L * 1024 * 1024;
+
     private const int ImportChunkBytes = 1024 * 1024;
 
     [ThreadStatic]
@@ -32,19 +35,11 @@ public sealed class LedgerLog : ILedgerSink
     private static Utf8JsonWriter? lineWriter;
 
     private readonly ParityStore store;
-    private readonly Lock pendingGate = new();
-    private readonly Lock writeGate = new();
+    private readonly Lock gate = new();
     private readonly CancellationTokenSource stopping = new();
     private readonly Task importLoop;
-    private ArrayBufferWriter<byte> pending = new(64 * 1024);
-    private ArrayBufferWriter<byte> spare = new(64 * 1024);
     private long appended;
-    private long durable;
-    private long batches;
-    private SafeFileHandle handle;
-    private string segment;
-    private long offset;
-    private Exception? broken;
+    private MappedSegment segment;
 
     /// <summary>
     /// Imports what earlier processes left in the log, opens a new segment and starts importing in the
@@ -60,25 +55,25 @@ public sealed class LedgerLog : ILedgerSink
         this.store = store;
         Import(store, active: null, deleteImported: true);
         var last = Segments(store.Location).Select(s => s.Number).DefaultIfEmpty(0).Max();
-        (segment, handle) = OpenSegment(last + 1);
+        segment = MappedSegment.Create(SegmentPath(last + 1), SegmentBytes);
         var interval = importInterval ?? TimeSpan.FromSeconds(1);
         importLoop = Task.Run(() => ImportLoopAsync(interval));
     }
 
-    /// <summary>Write system calls so far.</summary>
-    public long Batches => Interlocked.Read(ref batches);
+    /// <summary>Records copied into the log so far (each is one write into the mapped segment).</summary>
+    public long Batches => Interlocked.Read(ref appended);
 
-    /// <summary>Records handed to the operating system so far.</summary>
-    public long Written => Interlocked.Read(ref durable);
+    /// <summary>Records handed to the operating system (copied into the page cache) so far.</summary>
+    public long Written => Interlocked.Read(ref appended);
 
-    /// <summary>Writes the record (grouped with any others waiting) before returning; the task is already complete.</summary>
+    /// <summary>Writes the record before returning; the task is already complete.</summary>
     public Task AppendAsync(LedgerEntry entry)
     {
         Append(entry);
         return Task.CompletedTask;
     }
 
-    /// <summary>Writes the record (grouped with any others waiting) before returning.</summary>
+    /// <summary>Copies the record into the log before returning.</summary>
     public void Append(LedgerEntry entry)
     {
         var line = lineBuffer ??= new ArrayBufferWriter<byte>(512);
@@ -88,58 +83,23 @@ public sealed class LedgerLog : ILedgerSink
         LedgerLogFormat.Write(json, entry);
         json.Flush();
         line.Write("\n"u8);
-
-        long mine;
-        lock (pendingGate)
+        var bytes = line.WrittenSpan;
+        if (bytes.Length > SegmentBytes)
         {
-            pending.Write(line.WrittenSpan);
-            mine = ++appended;
+            throw new ParityException($"A ledger record of {bytes.Length} bytes does not fit in a log segment; the request was not recorded.");
         }
 
-        lock (writeGate)
+        lock (gate)
         {
-            if (Volatile.Read(ref durable) >= mine)
+            if (!segment.TryAppend(bytes))
             {
-                return; // another request wrote it with its own
+                var next = SegmentNumber(segment.Path) + 1;
+                segment.Close();
+                segment = MappedSegment.Create(SegmentPath(next), SegmentBytes);
+                segment.TryAppend(bytes);
             }
 
-            if (broken is not null)
-            {
-                throw new ParityException($"The ledger log '{segment}' could not be written; the request was not recorded: {broken.Message}", broken);
-            }
-
-            long upTo;
-            lock (pendingGate)
-            {
-                (pending, spare) = (spare, pending);
-                upTo = appended;
-            }
-
-            try
-            {
-                RandomAccess.Write(handle, spare.WrittenSpan, offset);
-                offset += spare.WrittenCount;
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                broken = ex;
-                throw new ParityException($"The ledger log '{segment}' could not be written; the request was not recorded: {ex.Message}", ex);
-            }
-            finally
-            {
-                spare.ResetWrittenCount();
-            }
-
-            Interlocked.Increment(ref batches);
-            Volatile.Write(ref durable, upTo);
-            if (offset >= SegmentBytes)
-            {
-                var next = int.Parse(Path.GetFileName(segment).AsSpan()[^12..^6], CultureInfo.InvariantCulture) + 1;
-                var old = handle;
-                (segment, handle) = OpenSegment(next);
-                offset = 0;
-                old.Dispose();
-            }
+            appended++;
         }
     }
 
@@ -161,45 +121,69 @@ public sealed class LedgerLog : ILedgerSink
 
         long imported = 0;
         var buffer = ArrayPool<byte>.Shared.Rent(ImportChunkBytes);
-        var entries = new List<LedgerEntry>();
-        using var inserter = new LedgerInserter(store, LedgerInserter.SingleRows);
+        using var importer = new LedgerLineImporter(store);
         try
         {
             foreach (var (path, _) in segments)
             {
                 var name = Path.GetFileName(path);
-                long position, length;
+                var finished = false; // every record of the segment is imported and no more can come
                 while (true)
                 {
                     using var tx = store.Connection.BeginTransaction();
-                    position = store.Connection.ExecuteScalar<long?>("SELECT imported_bytes FROM gateway_ledger_import WHERE segment = @name", new { name }, tx) ?? 0;
+                    var position = store.Connection.ExecuteScalar<long?>("SELECT imported_bytes FROM gateway_ledger_import WHERE segment = @name", new { name }, tx) ?? 0;
                     int read;
+                    long length;
                     try
                     {
                         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                         length = RandomAccess.GetLength(file);
-                        read = length > position ? RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(length - position, ImportChunkBytes)), position) : 0;
+                        read = length > position ? RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(length - position, buffer.Length)), position) : 0;
                     }
                     catch (FileNotFoundException)
                     {
-                        length = position;
                         break; // imported and deleted by the gateway meanwhile
                     }
 
-                    var end = buffer.AsSpan(0, read).LastIndexOf((byte)'\n') + 1; // an unfinished last line waits for its newline
-                    if (end == 0)
+                    // The records end at the first zero byte (the unwritten rest of a mapped segment) or at the
+                    // end of the file; an unfinished last line waits for its newline.
+                    var chunk = buffer.AsSpan(0, read);
+                    var zero = chunk.IndexOf((byte)0);
+                    var records = zero >= 0 ? chunk[..zero] : chunk;
+                    var end = records.LastIndexOf((byte)'\n') + 1;
+                    if (end > 0)
                     {
+                        imported += importer.InsertLines(records[..end], path, position);
+                        store.Connection.Execute(
+                            "INSERT INTO gateway_ledger_import (segment, imported_bytes) VALUES (@name, @to) ON CONFLICT (segment) DO UPDATE SET imported_bytes = excluded.imported_bytes",
+                            new { name, to = position + end }, tx);
+                        tx.Commit();
+                    }
+
+                    if (zero >= 0 || position + end >= length)
+                    {
+                        finished = true; // up to the zero bytes no process writes (or the end of the file)
                         break;
                     }
 
-                    imported += InsertLines(store, tx, inserter, entries, buffer.AsSpan(0, end), path, position);
-                    store.Connection.Execute(
-                        "INSERT INTO gateway_ledger_import (segment, imported_bytes) VALUES (@name, @to) ON CONFLICT (segment) DO UPDATE SET imported_bytes = excluded.imported_bytes",
-                        new { name, to = position + end }, tx);
-                    tx.Commit();
+                    if (end == 0)
+                    {
+                        if (read < buffer.Length)
+                        {
+                            break; // an unfinished line at the end of the file
+                        }
+
+                        // A line longer than the buffer: read again with room for it.
+                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                    }
                 }
 
-                if (deleteImported && position >= length && name != active)
+                // A segment no process writes any more (not the live one) is deleted once imported: what is
+                // left before its zero bytes after the last newline is a record cut short by a kill, whose
+                // response never completed.
+                if (deleteImported && finished && name != active)
                 {
                     File.Delete(path);
                     store.Connection.Execute("DELETE FROM gateway_ledger_import WHERE segment = @name", new { name });
@@ -212,23 +196,6 @@ public sealed class LedgerLog : ILedgerSink
         }
 
         return imported;
-    }
-
-    /// <summary>Inserts complete lines (<paramref name="lines"/> ends with a newline), naming the file and byte of a bad one.</summary>
-    private static long InsertLines(ParityStore store, System.Data.Common.DbTransaction tx, LedgerInserter inserter, List<LedgerEntry> entries, ReadOnlySpan<byte> lines, string path, long position)
-    {
-        entries.Clear();
-        foreach (var range in lines.Split((byte)'\n'))
-        {
-            var offset = range.Start.GetOffset(lines.Length);
-            if (offset < lines.Length && range.End.GetOffset(lines.Length) > offset)
-            {
-                entries.Add(LedgerLogFormat.Read(lines[range], $"{path}, byte {position + offset}"));
-            }
-        }
-
-        inserter.Insert(entries, tx);
-        return entries.Count;
     }
 
     private static List<(string Path, int Number)> Segments(string databasePath)
@@ -249,11 +216,9 @@ public sealed class LedgerLog : ILedgerSink
         return found;
     }
 
-    private (string Path, SafeFileHandle Handle) OpenSegment(int number)
-    {
-        var path = $"{store.Location}-ledger.{number.ToString("D6", CultureInfo.InvariantCulture)}.jsonl";
-        return (path, File.OpenHandle(path, FileMode.CreateNew, FileAccess.Write, FileShare.ReadWrite | FileShare.Delete));
-    }
+    private static int SegmentNumber(string path) => int.Parse(Path.GetFileName(path).AsSpan()[^12..^6], CultureInfo.InvariantCulture);
+
+    private string SegmentPath(int number) => $"{store.Location}-ledger.{number.ToString("D6", CultureInfo.InvariantCulture)}.jsonl";
 
     private async Task ImportLoopAsync(TimeSpan interval)
     {
@@ -264,7 +229,13 @@ public sealed class LedgerLog : ILedgerSink
             {
                 try
                 {
-                    Import(store, active: Path.GetFileName(Volatile.Read(ref segment)), deleteImported: true);
+                    string live;
+                    lock (gate)
+                    {
+                        live = Path.GetFileName(segment.Path);
+                    }
+
+                    Import(store, active: live, deleteImported: true);
                 }
                 catch (Exception ex) when (ex is ParityException or Microsoft.Data.Sqlite.SqliteException or IOException)
                 {
@@ -282,9 +253,9 @@ public sealed class LedgerLog : ILedgerSink
     {
         await stopping.CancelAsync();
         await importLoop.ConfigureAwait(false);
-        lock (writeGate)
+        lock (gate)
         {
-            handle.Dispose();
+            segment.Close();
         }
 
         try

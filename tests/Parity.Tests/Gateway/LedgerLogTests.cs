@@ -58,7 +58,7 @@ public sealed class LedgerLogTests : IDisposable
     }
 
     [Fact]
-    public void A_killed_writers_records_are_imported_by_a_reader_and_an_unfinished_line_waits()
+    public async Task A_killed_writers_records_are_imported_and_a_record_cut_short_is_not()
     {
         var log = new LedgerLog(ParityStore.OpenSqlite(DbPath), TimeSpan.FromHours(1));
         for (var i = 0; i < 10; i++)
@@ -66,15 +66,66 @@ public sealed class LedgerLogTests : IDisposable
             log.Append(Entry(i));
         }
 
-        // No DisposeAsync: as after kill -9. Add a torn line at the end, as a write cut short would leave.
+        // No DisposeAsync: as after kill -9, the segment keeps its full mapped size with zeros after the records.
         var segment = Directory.GetFiles(folder, "*.jsonl").Single();
-        File.AppendAllText(segment, "{\"request_id\":\"req_torn\"");
+        new FileInfo(segment).Length.ShouldBe(LedgerLog.SegmentBytes);
+        var end = Array.IndexOf(File.ReadAllBytes(segment), (byte)0);
+        end.ShouldBeGreaterThan(0);
+
+        // A record whose copy was cut short: its start and its end landed, the middle is still zeros.
+        using (var file = new FileStream(segment, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        {
+            file.Position = end;
+            file.Write("{\"request_id\":\"req_torn\","u8);
+            file.Position = end + 200;
+            file.Write("\"node\":\"n\"}\n"u8);
+        }
+
         using (var store = ParityStore.OpenSqlite(DbPath))
         {
             LedgerLog.ImportPending(store).ShouldBe(10);
             LedgerLog.ImportPending(store).ShouldBe(0);
             store.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM gateway_ledger").ShouldBe(10);
         }
+
+        // The next gateway on this ledger finishes the dead segment and removes it.
+        await using (var next = new LedgerLog(ParityStore.OpenSqlite(DbPath), TimeSpan.FromHours(1)))
+        {
+            // Removed (the new segment may reuse its number): the torn record went with it.
+            Directory.GetFiles(folder, "*.jsonl").Single().ShouldBe(segment);
+            File.ReadAllText(segment).ShouldNotContain("req_torn");
+            next.Append(Entry(10));
+        }
+
+        using var after = ParityStore.OpenSqlite(DbPath);
+        after.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM gateway_ledger").ShouldBe(11);
+        after.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM gateway_ledger WHERE request_id = 'req_torn'").ShouldBe(0);
+        Directory.GetFiles(folder, "*.jsonl").ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_full_segment_rolls_over_to_the_next_and_is_truncated_to_its_records()
+    {
+        await using var log = new LedgerLog(ParityStore.OpenSqlite(DbPath), TimeSpan.FromHours(1));
+        var first = Directory.GetFiles(folder, "*.jsonl").Single();
+        var big = Entry(1) with { Error = new string('x', 1024 * 1024) }; // ~1 MB a record: 64 fill a segment
+        for (var i = 0; i < 70; i++)
+        {
+            log.Append(big with { RequestId = "req_big_" + i });
+        }
+
+        var segments = Directory.GetFiles(folder, "*.jsonl").Order(StringComparer.Ordinal).ToList();
+        segments.Count.ShouldBe(2);
+        segments[0].ShouldBe(first);
+        var firstBytes = File.ReadAllBytes(first);
+        firstBytes.Length.ShouldBeLessThan((int)LedgerLog.SegmentBytes);
+        firstBytes[^1].ShouldBe((byte)'\n');
+        firstBytes.ShouldNotContain((byte)0);
+
+        using var reader = ParityStore.OpenSqlite(DbPath);
+        LedgerLog.ImportPending(reader).ShouldBe(70);
+        reader.Connection.ExecuteScalar<long>("SELECT COUNT(DISTINCT request_id) FROM gateway_ledger").ShouldBe(70);
+        reader.Connection.ExecuteScalar<long>("SELECT MIN(LENGTH(error)) FROM gateway_ledger").ShouldBe(1024 * 1024);
     }
 
     [Fact]

@@ -1,0 +1,237 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Parity.Storage;
+using SQLitePCL;
+
+namespace Parity.Gateway;
+
+/// <summary>
+/// Inserts ledger log lines into <c>gateway_ledger</c> on a SQLite store, binding each JSON value's
+/// UTF-8 bytes straight to a prepared statement by position (no strings, no records, no parameter
+/// lookups by name). Runs inside the caller's transaction on the same connection. Not thread-safe.
+/// </summary>
+internal sealed class LedgerLineImporter : IDisposable
+{
+    // Column positions (1-based, as SQLite numbers parameters) in the INSERT below.
+    private const int RequestId = 1, At = 2, KeyId = 3, Route = 4, Model = 5, Provider = 6, Vendor = 7, Origin = 8, OpenWeights = 9,
+        InputTokens = 10, OutputTokens = 11, CachedTokens = 12, CostUsd = 13, LatencyMs = 14, Status = 15, Error = 16, Streamed = 17,
+        Attempts = 18, UsageSource = 19, Node = 20;
+
+    private const string Insert =
+        "INSERT INTO gateway_ledger (request_id, at, key_id, route, model, provider, vendor, origin, open_weights, input_tokens, output_tokens, cached_tokens, " +
+        "cost_usd, latency_ms, status, error, streamed, attempts, usage_source, node) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
+
+    private readonly sqlite3 db;
+    private readonly sqlite3_stmt statement;
+    private byte[] unescaped = new byte[256];
+
+    public LedgerLineImporter(ParityStore store)
+    {
+        if (store.Connection is not SqliteConnection { Handle: { } handle })
+        {
+            throw new ArgumentException("The ledger log imports into an open SQLite store.", nameof(store));
+        }
+
+        db = handle;
+        Check(raw.sqlite3_prepare_v2(db, Insert, out statement));
+    }
+
+    /// <summary>Inserts complete lines (<paramref name="lines"/> ends with a newline), naming the file and byte of a bad one.</summary>
+    public long InsertLines(ReadOnlySpan<byte> lines, string path, long position)
+    {
+        long count = 0;
+        var offset = 0;
+        while (offset < lines.Length)
+        {
+            var length = lines[offset..].IndexOf((byte)'\n');
+            if (length > 0)
+            {
+                InsertLine(lines.Slice(offset, length), path, position + offset);
+                count++;
+            }
+
+            offset += length + 1;
+        }
+
+        return count;
+    }
+
+    private void InsertLine(ReadOnlySpan<byte> line, string path, long at)
+    {
+        var bound = 0; // a bit per column given
+        try
+        {
+            var r = new Utf8JsonReader(line);
+            if (!r.Read() || r.TokenType != JsonTokenType.StartObject)
+            {
+                throw new JsonException("not a JSON object");
+            }
+
+            while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
+            {
+                var column = ColumnOf(ref r);
+                r.Read();
+                if (column == 0)
+                {
+                    r.Skip();
+                    continue;
+                }
+
+                if (r.TokenType == JsonTokenType.Null)
+                {
+                    Check(raw.sqlite3_bind_null(statement, column));
+                }
+                else
+                {
+                    switch (column)
+                    {
+                        case OpenWeights or Streamed:
+                            Check(raw.sqlite3_bind_int(statement, column, r.GetBoolean() ? 1 : 0));
+                            break;
+                        case InputTokens or OutputTokens or CachedTokens or Status or Attempts:
+                            Check(raw.sqlite3_bind_int64(statement, column, r.GetInt64()));
+                            break;
+                        case CostUsd or LatencyMs:
+                            Check(raw.sqlite3_bind_double(statement, column, r.GetDouble()));
+                            break;
+                        default:
+                            BindText(ref r, column);
+                            break;
+                    }
+                }
+
+                bound |= 1 << column;
+            }
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        {
+            Reset();
+            throw new ParityException($"{path}, byte {at}: not a ledger record ({ex.Message}).", ex);
+        }
+
+        foreach (var required in (ReadOnlySpan<int>)[RequestId, At, Route, Node])
+        {
+            if ((bound & (1 << required)) == 0)
+            {
+                Reset();
+                throw new ParityException($"{path}, byte {at}: a ledger record needs request_id, at, route and node.");
+            }
+        }
+
+        for (var column = 1; column <= Node; column++)
+        {
+            if ((bound & (1 << column)) == 0)
+            {
+                var missing = column switch
+                {
+                    InputTokens or OutputTokens or CachedTokens or Status or Attempts or Streamed => raw.sqlite3_bind_int64(statement, column, 0),
+                    CostUsd or LatencyMs => raw.sqlite3_bind_double(statement, column, 0),
+                    UsageSource => raw.sqlite3_bind_text(statement, column, "none"u8),
+                    _ => raw.sqlite3_bind_null(statement, column),
+                };
+                Check(missing);
+            }
+        }
+
+        var stepped = raw.sqlite3_step(statement);
+        Reset();
+        if (stepped != raw.SQLITE_DONE)
+        {
+            Check(stepped);
+        }
+    }
+
+    private void BindText(ref Utf8JsonReader r, int column)
+    {
+        if (r.TokenType != JsonTokenType.String)
+        {
+            throw new JsonException($"'{ColumnName(column)}' is not a string");
+        }
+
+        ReadOnlySpan<byte> value;
+        if (r.ValueIsEscaped)
+        {
+            var needed = r.HasValueSequence ? (int)r.ValueSequence.Length : r.ValueSpan.Length;
+            if (unescaped.Length < needed)
+            {
+                unescaped = new byte[Math.Max(needed, unescaped.Length * 2)];
+            }
+
+            value = unescaped.AsSpan(0, r.CopyString(unescaped));
+        }
+        else
+        {
+            value = r.ValueSpan;
+        }
+
+        if (column == At && !IsLedgerTime(value))
+        {
+            throw new FormatException($"'at' is not a UTC time like 2026-11-01T12:00:00.0000000Z: '{Encoding.UTF8.GetString(value)}'");
+        }
+
+        Check(raw.sqlite3_bind_text(statement, column, value));
+    }
+
+    /// <summary>The fixed-width UTC form <see cref="LedgerTime"/> writes (so rows sort and compare as text).</summary>
+    private static bool IsLedgerTime(ReadOnlySpan<byte> value)
+    {
+        if (value.Length != 28)
+        {
+            return false;
+        }
+
+        Span<char> text = stackalloc char[28];
+        for (var i = 0; i < 28; i++)
+        {
+            text[i] = (char)value[i];
+        }
+
+        return DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
+    }
+
+    private static int ColumnOf(ref Utf8JsonReader r) =>
+        r.ValueTextEquals("request_id"u8) ? RequestId
+        : r.ValueTextEquals("at"u8) ? At
+        : r.ValueTextEquals("key_id"u8) ? KeyId
+        : r.ValueTextEquals("route"u8) ? Route
+        : r.ValueTextEquals("model"u8) ? Model
+        : r.ValueTextEquals("provider"u8) ? Provider
+        : r.ValueTextEquals("vendor"u8) ? Vendor
+        : r.ValueTextEquals("origin"u8) ? Origin
+        : r.ValueTextEquals("open_weights"u8) ? OpenWeights
+        : r.ValueTextEquals("input_tokens"u8) ? InputTokens
+        : r.ValueTextEquals("output_tokens"u8) ? OutputTokens
+        : r.ValueTextEquals("cached_tokens"u8) ? CachedTokens
+        : r.ValueTextEquals("cost_usd"u8) ? CostUsd
+        : r.ValueTextEquals("latency_ms"u8) ? LatencyMs
+        : r.ValueTextEquals("status"u8) ? Status
+        : r.ValueTextEquals("error"u8) ? Error
+        : r.ValueTextEquals("streamed"u8) ? Streamed
+        : r.ValueTextEquals("attempts"u8) ? Attempts
+        : r.ValueTextEquals("usage_source"u8) ? UsageSource
+        : r.ValueTextEquals("node"u8) ? Node
+        : 0;
+
+    private static string ColumnName(int column) => column switch
+    {
+        RequestId => "request_id", At => "at", KeyId => "key_id", Route => "route", Model => "model", Provider => "provider",
+        Vendor => "vendor", Origin => "origin", Error => "error", UsageSource => "usage_source", Node => "node", _ => column.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    private void Reset()
+    {
+        raw.sqlite3_reset(statement);
+        raw.sqlite3_clear_bindings(statement);
+    }
+
+    private void Check(int result)
+    {
+        if (result != raw.SQLITE_OK)
+        {
+            throw new SqliteException($"SQLite Error {result}: '{raw.sqlite3_errmsg(db).utf8_to_string()}'.", result);
+        }
+    }
+
+    public void Dispose() => statement.Dispose();
+}
