@@ -358,11 +358,6 @@ public static class GatewayConfigLoader
             var field = $"{where}.minimum.{key}";
             var needsData = candidates.Any(m => !m.Quality.ContainsKey(key));
             var inStore = needsData && (string.Equals(evalRun?.Suite, key, StringComparison.OrdinalIgnoreCase) || evalScores.HasSuite(key));
-            if (needsData && !inStore && candidates.All(m => !m.Quality.ContainsKey(key)))
-            {
-                throw new ParityException($"{field}: no model of route '{name}' has quality.{key}, and no eval run of suite '{key}' is in the store ({evalScores.Describe(names: false)}); run 'parity eval run --suite {key}' into that store (or set evals.sqlite), or give the models quality.{key}.");
-            }
-
             if (inStore || Evals.SuiteLoader.BuiltInNames.Contains(key, StringComparer.OrdinalIgnoreCase))
             {
                 if (double.IsNaN(min) || min is < 0 or > 1)
@@ -374,6 +369,11 @@ public static class GatewayConfigLoader
                 {
                     throw new ParityException($"{field}: model '{model.Name}' has quality.{key} {model.Quality[key].ToString(System.Globalization.CultureInfo.InvariantCulture)}, but {key} scores are fractions from 0 to 1 (write 0.9 for 90%).");
                 }
+            }
+
+            if (needsData && !inStore && candidates.All(m => !m.Quality.ContainsKey(key)))
+            {
+                throw new ParityException($"{field}: no model of route '{name}' has quality.{key}, and no eval run of suite '{key}' is in the store ({evalScores.Describe(names: false)}); run 'parity eval run --suite {key}' into that store (or set evals.sqlite), or give the models quality.{key}.");
             }
 
             if (inStore)

@@ -243,6 +243,13 @@ public sealed class GatewayEvalBarTests : IDisposable
         ex.Message.ShouldContain($"routes[0].minimum.gsm8k: no model of route 'r' has quality.gsm8k, and no eval run of suite 'gsm8k' is in the store (the eval store '{Path.Combine(folder, "parity.db")}' does not exist)");
         File.Exists(Path.Combine(folder, "parity.db")).ShouldBeFalse();
 
+        // A percent-looking bar on a built-in suite is caught before the store is even looked at.
+        Should.Throw<ParityException>(() => Load(Config + """
+
+            routes:
+              - { name: r, policy: cheapest-meeting, minimum: { gsm8k: 90 }, models: [deepseek-chat] }
+            """)).Message.ShouldContain("routes[0].minimum.gsm8k: 90 is not an accuracy");
+
         var missing = Should.Throw<ParityException>(() => Load(Config + "\nevals: { sqlite: nowhere.db }\n"));
         missing.Message.ShouldContain("gateway.yaml: evals.sqlite: the eval store '");
     }
