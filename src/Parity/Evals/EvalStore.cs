@@ -85,6 +85,17 @@ public sealed class EvalStore
             "WHERE r.run_id = @runId ORDER BY r.model, r.item_id, r.sample",
             new { runId }).AsList();
 
+    /// <summary>The models that have at least one answered (scored) call in the run, in name order.</summary>
+    public IReadOnlyList<string> ModelsAnswered(long runId) =>
+        Db.Query<string>("SELECT DISTINCT model FROM eval_results WHERE run_id = @runId AND status = 'ok' ORDER BY model", new { runId }).AsList();
+
+    /// <summary>One model's results in the run (what <see cref="EvalReportBuilder"/> summarizes for that model).</summary>
+    public IReadOnlyList<EvalResultRecord> Results(long runId, string model) =>
+        Db.Query<EvalResultRecord>(
+            $"SELECT {Columns} FROM eval_results r JOIN eval_requests q ON q.run_id = r.run_id AND q.item_id = r.item_id " +
+            "WHERE r.run_id = @runId AND r.model = @model ORDER BY r.item_id, r.sample",
+            new { runId, model }).AsList();
+
     /// <summary>
     /// Writes results in one transaction (inserting, or replacing an earlier failed attempt). The
     /// request of an item is stored once per run, with the first result for that item;

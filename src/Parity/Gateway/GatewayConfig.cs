@@ -11,6 +11,8 @@ public sealed class GatewayConfig
 
     public KeysSection Keys { get; set; } = new();
 
+    public EvalsSection Evals { get; set; } = new();
+
     public List<ProviderSection> Providers { get; set; } = [];
 
     public List<ModelSection> Models { get; set; } = [];
@@ -28,6 +30,16 @@ public sealed class GatewayConfig
 
         /// <summary>The environment variable holding a PostgreSQL connection string.</summary>
         public string? PostgresEnv { get; set; }
+    }
+
+    /// <summary>Where <c>cheapest-meeting</c> routes read benchmark scores from Parity's own eval runs.</summary>
+    public sealed class EvalsSection
+    {
+        /// <summary>
+        /// The SQLite store <c>parity eval run</c> wrote to, relative to the config file. Default: the
+        /// gateway's own SQLite store (the ledger's), or the CLI's <c>--db</c> when the ledger is PostgreSQL.
+        /// </summary>
+        public string? Sqlite { get; set; }
     }
 
     /// <summary>Virtual keys and the admin API.</summary>
@@ -90,6 +102,12 @@ public sealed class GatewayConfig
 
         /// <summary>Quality scores by name (e.g. <c>arena: 1420</c>, <c>mmlu: 0.88</c>) for <c>cheapest-meeting</c>.</summary>
         public Dictionary<string, double> Quality { get; set; } = [];
+
+        /// <summary>
+        /// The model's name in Parity's eval runs (<c>provider:model</c>, as given to <c>parity eval run --model</c>)
+        /// when it is not <c>provider:upstreamModel</c>.
+        /// </summary>
+        public string? EvalModel { get; set; }
     }
 
     /// <summary>USD per million tokens.</summary>
@@ -128,6 +146,12 @@ public sealed class GatewayConfig
 
         /// <summary>The LMArena board ratings come from: <c>text</c> (default) or <c>text-style-control</c>.</summary>
         public string? ArenaBoard { get; set; }
+
+        /// <summary>
+        /// For <c>cheapest-meeting</c>: the eval run whose accuracies the minimum of its suite is checked against
+        /// (default: per model, the newest run of that suite that scored the model).
+        /// </summary>
+        public string? EvalRun { get; set; }
 
         /// <summary>Whether to try the next candidate on 429, 5xx, timeout or connection error (default: true except for fixed).</summary>
         public bool? Fallback { get; set; }

@@ -139,21 +139,8 @@ public static class GatewayConfigLoader
                 Catalog = m.Prices is null ? catalog : null,
                 CatalogId = catalog?.Id,
                 Quality = new Dictionary<string, double>(m.Quality, StringComparer.OrdinalIgnoreCase),
+                EvalModel = string.IsNullOrWhiteSpace(m.EvalModel) ? null : m.EvalModel.Trim(),
             };
-        }
-
-        var routes = new Dictionary<string, GatewayRoute>(StringComparer.Ordinal);
-        for (var i = 0; i < config.Routes.Count; i++)
-        {
-            var r = config.Routes[i];
-            var field = $"routes[{i}]";
-            var name = Required(r.Name, Where(field + ".name"));
-            if (routes.ContainsKey(name) || models.ContainsKey(name))
-            {
-                throw new ParityException($"{Where(field + ".name")}: '{name}' is already the name of a {(models.ContainsKey(name) ? "model" : "route")}.");
-            }
-
-            routes[name] = BuildRoute(r, name, models, Where(field));
         }
 
         string? postgres = config.Ledger.Postgres;
@@ -170,6 +157,37 @@ public static class GatewayConfigLoader
             ?? (config.Ledger.Sqlite is { } configured
                 ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", configured)
                 : defaultSqlite ?? Storage.ParityStore.DefaultFileName);
+
+        // Eval results live where 'parity eval run' wrote them: the config's evals.sqlite, else the gateway's
+        // SQLite store (the CLI's --db by default, as for 'parity eval run'), else (PostgreSQL ledger) the CLI's --db.
+        string evalPath;
+        if (config.Evals.Sqlite is { } evalsSqlite)
+        {
+            evalPath = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", evalsSqlite);
+            if (!File.Exists(evalPath))
+            {
+                throw new ParityException($"{Where("evals.sqlite")}: the eval store '{Path.GetFullPath(evalPath)}' does not exist (it is relative to the config file).");
+            }
+        }
+        else
+        {
+            evalPath = string.IsNullOrWhiteSpace(postgres) ? sqlite : defaultSqlite ?? Storage.ParityStore.DefaultFileName;
+        }
+
+        using var evalScores = new GatewayEvalScores(evalPath);
+        var routes = new Dictionary<string, GatewayRoute>(StringComparer.Ordinal);
+        for (var i = 0; i < config.Routes.Count; i++)
+        {
+            var r = config.Routes[i];
+            var field = $"routes[{i}]";
+            var name = Required(r.Name, Where(field + ".name"));
+            if (routes.ContainsKey(name) || models.ContainsKey(name))
+            {
+                throw new ParityException($"{Where(field + ".name")}: '{name}' is already the name of a {(models.ContainsKey(name) ? "model" : "route")}.");
+            }
+
+            routes[name] = BuildRoute(r, name, models, Where(field), evalScores);
+        }
 
         string? adminKey = null;
         if (!string.IsNullOrWhiteSpace(config.Keys.AdminKeyEnv))
@@ -200,7 +218,7 @@ public static class GatewayConfigLoader
         };
     }
 
-    private static GatewayRoute BuildRoute(GatewayConfig.RouteSection r, string name, Dictionary<string, GatewayModel> models, string where)
+    private static GatewayRoute BuildRoute(GatewayConfig.RouteSection r, string name, Dictionary<string, GatewayModel> models, string where, GatewayEvalScores evalScores)
     {
         var policyText = Required(r.Policy, where + ".policy");
         RoutePolicy policy = policyText.ToLowerInvariant() switch
@@ -258,7 +276,7 @@ public static class GatewayConfigLoader
 
             if (policy == RoutePolicy.CheapestMeeting)
             {
-                (candidates, excluded, met) = MeetingBar(r, name, candidates, where);
+                (candidates, excluded, met) = MeetingBar(r, name, candidates, where, evalScores);
             }
 
             candidates = [.. candidates.OrderBy(m => m.Price!.Blended).ThenBy(m => m.Name, StringComparer.Ordinal)];
@@ -277,9 +295,11 @@ public static class GatewayConfigLoader
     /// <summary>
     /// The candidates of a <c>cheapest-meeting</c> route that meet every minimum. A score comes from the model's
     /// <c>quality</c> in the config; an <c>arena</c> score the config does not give comes from the newest shipped
-    /// LMArena snapshot of the route's board, through the model's catalog id. A model without a score does not meet the bar.
+    /// LMArena snapshot of the route's board, through the model's catalog id; any other score the config does not
+    /// give is the model's accuracy on the eval suite of that name, from the route's <c>evalRun</c> or the newest
+    /// run in the eval store that scored the model. A model without a score does not meet the bar.
     /// </summary>
-    private static (List<GatewayModel> Meeting, List<string> Excluded, Dictionary<string, string> Met) MeetingBar(GatewayConfig.RouteSection r, string name, List<GatewayModel> candidates, string where)
+    private static (List<GatewayModel> Meeting, List<string> Excluded, Dictionary<string, string> Met) MeetingBar(GatewayConfig.RouteSection r, string name, List<GatewayModel> candidates, string where, GatewayEvalScores evalScores)
     {
         var minimum = new Dictionary<string, double>(r.Minimum, StringComparer.OrdinalIgnoreCase);
         var barField = where + ".minimum";
@@ -314,6 +334,54 @@ public static class GatewayConfigLoader
             }
         }
 
+        Evals.EvalRunInfo? evalRun = null;
+        if (!string.IsNullOrWhiteSpace(r.EvalRun))
+        {
+            evalRun = evalScores.FindRun(r.EvalRun)
+                ?? throw new ParityException($"{where}.evalRun: no eval run is named '{r.EvalRun}' ({evalScores.Describe(names: true)}).");
+            if (!minimum.ContainsKey(evalRun.Suite))
+            {
+                throw new ParityException($"{where}.evalRun: run '{evalRun.Name}' is a run of suite '{evalRun.Suite}', but route '{name}' has no minimum.{evalRun.Suite}.");
+            }
+        }
+
+        // Benchmark minimums: a name some model has no config score for is read from the eval store, as an
+        // accuracy (0 to 1); a name neither the config nor the store knows is a mistake, not a bar nobody meets.
+        var fromEvals = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (key, min) in minimum)
+        {
+            if (key.Equals(ArenaScore, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var field = $"{where}.minimum.{key}";
+            var needsData = candidates.Any(m => !m.Quality.ContainsKey(key));
+            var inStore = needsData && (string.Equals(evalRun?.Suite, key, StringComparison.OrdinalIgnoreCase) || evalScores.HasSuite(key));
+            if (inStore || Evals.SuiteLoader.BuiltInNames.Contains(key, StringComparer.OrdinalIgnoreCase))
+            {
+                if (double.IsNaN(min) || min is < 0 or > 1)
+                {
+                    throw new ParityException($"{field}: {min.ToString(System.Globalization.CultureInfo.InvariantCulture)} is not an accuracy; {key} scores are fractions from 0 to 1 (write 0.9 for 90%).");
+                }
+
+                if (candidates.FirstOrDefault(m => m.Quality.TryGetValue(key, out var q) && (double.IsNaN(q) || q is < 0 or > 1)) is { } model)
+                {
+                    throw new ParityException($"{field}: model '{model.Name}' has quality.{key} {model.Quality[key].ToString(System.Globalization.CultureInfo.InvariantCulture)}, but {key} scores are fractions from 0 to 1 (write 0.9 for 90%).");
+                }
+            }
+
+            if (needsData && !inStore && candidates.All(m => !m.Quality.ContainsKey(key)))
+            {
+                throw new ParityException($"{field}: no model of route '{name}' has quality.{key}, and no eval run of suite '{key}' is in the store ({evalScores.Describe(names: false)}); run 'parity eval run --suite {key}' into that store (or set evals.sqlite), or give the models quality.{key}.");
+            }
+
+            if (inStore)
+            {
+                fromEvals.Add(key);
+            }
+        }
+
         var meeting = new List<GatewayModel>();
         var excluded = new List<string>();
         var scores = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -325,6 +393,7 @@ public static class GatewayConfigLoader
             {
                 string source;
                 double score;
+                string? text = null;
                 if (model.Quality.TryGetValue(key, out var configured))
                 {
                     (score, source) = (configured, "config");
@@ -345,13 +414,26 @@ public static class GatewayConfigLoader
 
                     (score, source) = (rated.Rating, $"{board.Describe()}, {rated.ModelKey}");
                 }
+                else if (fromEvals.Contains(key))
+                {
+                    var run = string.Equals(evalRun?.Suite, key, StringComparison.OrdinalIgnoreCase) ? evalRun : null;
+                    var (found, missing) = evalScores.Find(key, model, run);
+                    if (found is null)
+                    {
+                        reasons.Add(missing!);
+                        continue;
+                    }
+
+                    (score, source, text) = (found.Accuracy, found.Source(), found.Describe());
+                }
                 else
                 {
-                    reasons.Add($"no {key} score in its quality");
+                    reasons.Add($"no {key} score in its quality, and no eval run of suite '{key}' is in '{evalScores.Location}'");
                     continue;
                 }
 
-                var text = $"{key} {score.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)}";
+                var format = key.Equals(ArenaScore, StringComparison.OrdinalIgnoreCase) ? "0.0" : "0.###";
+                text ??= $"{key} {score.ToString(format, System.Globalization.CultureInfo.InvariantCulture)}";
                 if (score >= min)
                 {
                     met.Add($"{text} ({source})");

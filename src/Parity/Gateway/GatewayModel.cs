@@ -21,6 +21,9 @@ public sealed class GatewayModel
 
     public IReadOnlyDictionary<string, double> Quality { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>The model's name in Parity's eval runs when the config gives one (else <c>provider:upstreamModel</c> is looked for).</summary>
+    public string? EvalModel { get; init; }
+
     /// <summary>The catalog model whose price schedule costs requests (null when the config gives prices).</summary>
     public Catalog.CatalogModel? Catalog { get; init; }
 
