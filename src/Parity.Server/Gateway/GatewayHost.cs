@@ -70,6 +70,9 @@ public sealed class GatewayHost : IAsyncDisposable
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            // Hosting's per-request diagnostics (an Activity and a log scope per request) only feed this
+            // category; the gateway keeps its own metrics and ledger instead.
+            builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
             var app = builder.Build();
             Map(app, services);
             await app.StartAsync(cancellationToken);

@@ -10,6 +10,7 @@ public sealed class GatewayProvider
         ApiKey = apiKey;
         Timeout = timeout;
         ChatCompletionsUrl = new Uri(baseUrl.ToString().TrimEnd('/') + "/chat/completions");
+        AuthorizationHeader = apiKey is null ? null : "Bearer " + apiKey;
     }
 
     public string Name { get; }
@@ -20,6 +21,9 @@ public sealed class GatewayProvider
 
     /// <summary>The provider's key (null for local servers that need none).</summary>
     internal string? ApiKey { get; }
+
+    /// <summary>The <c>Authorization</c> header value for this provider (secret, like <see cref="ApiKey"/>).</summary>
+    internal string? AuthorizationHeader { get; }
 
     /// <summary>How long to wait for response headers (and, streaming, the first event) before giving up on this provider.</summary>
     public TimeSpan Timeout { get; }

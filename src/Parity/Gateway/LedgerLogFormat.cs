@@ -13,7 +13,8 @@ internal static class LedgerLogFormat
     {
         w.WriteStartObject();
         w.WriteString("request_id"u8, e.RequestId);
-        w.WriteString("at"u8, LedgerTime.ToText(e.At));
+        Span<byte> at = stackalloc byte[LedgerTime.Length];
+        w.WriteString("at"u8, at[..LedgerTime.Write(e.At, at)]);
         WriteOptional(w, "key_id"u8, e.KeyId);
         w.WriteString("route"u8, e.Route);
         WriteOptional(w, "model"u8, e.Model);
