@@ -7,7 +7,8 @@ Measures requests/s, p50/p99 latency and the server's CPU time per request with 
   portkey  - the Portkey gateway from npm (@portkey-ai/gateway)
   bare     - a bare ASP.NET Core forwarder on HttpClient that parses request and response JSON (the .NET floor)
   parity   - `parity gateway` (Release) with a virtual key, limits and the SQLite ledger on
-all in the same run, several runs each, medians reported. Needs wrk and nginx (apt), node/npm.
+all in the same run, several runs each, medians reported; then the same targets at one connection, for the
+latency a single client sees without queueing. Needs wrk and nginx (apt), node/npm.
 
   python3 bench/gateway/run.py [--runs 3] [--duration 10] [--connections 32] [--threads 2] [--skip portkey]
 """
@@ -112,6 +113,8 @@ def main():
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--skip", action="append", default=[])
+    ap.add_argument("--latency-duration", type=int, default=5,
+                    help="seconds per run of the one-connection latency pass (0: skip it)")
     ap.add_argument("--json", help="also write the results here")
     args = ap.parse_args()
     for tool in ("wrk", "nginx", "dotnet"):
@@ -191,17 +194,35 @@ models:
                 print(f"run {run + 1} {name}: {r['rps']:.0f} req/s, p50 {r['p50_us']:.0f} us, p99 {r['p99_us']:.0f} us, "
                       f"{r['cpu_us_per_request']:.1f} us CPU/req, non-2xx {r['non2xx']} {r['socket_errors']}", file=sys.stderr)
 
+        # Latency a single client sees (one connection, no queueing): what the proxy itself adds to a request.
+        # At 32 connections on 2 cores, p50 is mostly queueing: about connections / throughput (Little's law).
+        single = {name: [] for name, *_ in targets}
+        if args.latency_duration > 0:
+            one = argparse.Namespace(**{**vars(args), "threads": 1, "connections": 1, "duration": args.latency_duration})
+            for run in range(args.runs):
+                for name, url, env, pids in targets:
+                    r = run_wrk(url, env, one, pids)
+                    single[name].append(r)
+                    print(f"run {run + 1} {name}, 1 connection: p50 {r['p50_us']:.0f} us, p99 {r['p99_us']:.0f} us", file=sys.stderr)
+
         med = {name: {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50_us", "p99_us", "cpu_us_per_request")} for name, rs in results.items()}
+        for name, rs in single.items():
+            if rs:
+                med[name]["p50_1c_us"] = statistics.median(r["p50_us"] for r in rs)
+                med[name]["p99_1c_us"] = statistics.median(r["p99_us"] for r in rs)
         base = med["direct"]["p50_us"]
         print(f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s, median of {args.runs} runs, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
-        print("| target | requests/s | p50 | p99 | added p50 vs direct | server CPU per request |")
-        print("|---|---:|---:|---:|---:|---:|")
+        print("| target | requests/s | p50 | p99 | added p50 vs direct | server CPU per request | p50, 1 connection | added p50, 1 connection |")
+        print("|---|---:|---:|---:|---:|---:|---:|---:|")
+        base1 = med["direct"].get("p50_1c_us")
         for name, m in med.items():
             added = "" if name == "direct" else f"{(m['p50_us'] - base) / 1000:+.3f} ms"
-            print(f"| {name} | {m['rps']:,.0f} | {m['p50_us'] / 1000:.3f} ms | {m['p99_us'] / 1000:.3f} ms | {added} | {m['cpu_us_per_request']:.1f} µs |")
+            p50_1c = f"{m['p50_1c_us'] / 1000:.3f} ms" if "p50_1c_us" in m else ""
+            added_1c = "" if name == "direct" or "p50_1c_us" not in m else f"{(m['p50_1c_us'] - base1) / 1000:+.3f} ms"
+            print(f"| {name} | {m['rps']:,.0f} | {m['p50_us'] / 1000:.3f} ms | {m['p99_us'] / 1000:.3f} ms | {added} | {m['cpu_us_per_request']:.1f} µs | {p50_1c} | {added_1c} |")
         if args.json:
             with open(args.json, "w") as f:
-                json.dump({"median": med, "runs": results, "args": vars(args)}, f, indent=2)
+                json.dump({"median": med, "runs": results, "single_connection_runs": single, "args": vars(args)}, f, indent=2)
     finally:
         for p in reversed(procs):
             p.send_signal(signal.SIGTERM)
