@@ -22,6 +22,8 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
 
     private static long requestCount;
 
+    private static readonly string[] AttemptCounts = [.. Enumerable.Range(0, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
     public async Task HandleAsync(HttpContext context)
     {
         var exchange = new Exchange
@@ -128,7 +130,11 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         {
             var maxTokens = request.MaxTokens ?? setup.DefaultMaxTokens;
             var inputEstimate = UsageCounts.Estimate(promptCharacters) + 16 * request.MessageCount;
-            exchange.Reserved = plan.Max(m => m.Cost(inputEstimate, maxTokens, 0, exchange.At));
+            foreach (var candidate in plan)
+            {
+                exchange.Reserved = Math.Max(exchange.Reserved, candidate.Cost(inputEstimate, maxTokens, 0, exchange.At));
+            }
+
             var admission = await services.Limits.TryAdmitAsync(vkey, exchange.Reserved, exchange.At, context.RequestAborted);
             switch (admission)
             {
@@ -464,7 +470,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         headers["x-parity-model"] = model.Name;
         headers["x-parity-provider"] = model.Provider.Name;
         headers["x-parity-route"] = exchange.Route;
-        headers["x-parity-attempts"] = exchange.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        headers["x-parity-attempts"] = exchange.Attempts < AttemptCounts.Length ? AttemptCounts[exchange.Attempts] : exchange.Attempts.ToString(System.Globalization.CultureInfo.InvariantCulture);
     }
 
     /// <summary>A request id unique to this request: a random per-process prefix and a counter (no system call, unlike a random GUID here).</summary>

@@ -12,12 +12,10 @@ internal sealed class GatewayMetrics
 {
     private static readonly double[] LatencyBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120];
 
-    private readonly ConcurrentDictionary<(string, string, string, int), Counter> requests = new();
+    /// <summary>Everything counted per request, kept per route and model served: one lookup per request.</summary>
+    private readonly ConcurrentDictionary<(string Route, string Model), RequestSeries> series = new();
     private readonly ConcurrentDictionary<(string, string, string), Counter> errors = new();
     private readonly ConcurrentDictionary<(string, string, string), Counter> attempts = new();
-    private readonly ConcurrentDictionary<(string, string, string, string), Counter> tokens = new();
-    private readonly ConcurrentDictionary<(string, string, string), DoubleCounter> cost = new();
-    private readonly ConcurrentDictionary<(string, string), Histogram> latency = new();
     private readonly ConcurrentDictionary<string, Histogram> firstByte = new();
     private long inFlight;
 
@@ -29,25 +27,24 @@ internal sealed class GatewayMetrics
     {
         Interlocked.Decrement(ref inFlight);
         var m = model ?? "";
-        var o = origin ?? "";
-        var open = openWeights is null ? "" : openWeights.Value ? "true" : "false";
-        requests.GetOrAdd((route, m, o, status), _ => new Counter()).Add(1);
+        var s = series.GetOrAdd((route, m), static (_, labels) => new RequestSeries(labels.Origin, labels.Open), (Origin: origin ?? "", Open: openWeights is null ? "" : openWeights.Value ? "true" : "false"));
+        s.Statuses.GetOrAdd(status, static _ => new Counter()).Add(1);
         if (error is not null)
         {
             errors.GetOrAdd((route, m, error), _ => new Counter()).Add(1);
         }
 
-        latency.GetOrAdd((route, m), _ => new Histogram(LatencyBuckets)).Observe(seconds);
+        s.Latency.Observe(seconds);
         if (input > 0 || output > 0)
         {
-            tokens.GetOrAdd((m, o, open, "input"), _ => new Counter()).Add(input);
-            tokens.GetOrAdd((m, o, open, "output"), _ => new Counter()).Add(output);
-            tokens.GetOrAdd((m, o, open, "cached"), _ => new Counter()).Add(cached);
+            s.Input.Add(input);
+            s.Output.Add(output);
+            s.Cached.Add(cached);
         }
 
         if (costUsd > 0)
         {
-            cost.GetOrAdd((m, o, open), _ => new DoubleCounter()).Add(costUsd);
+            s.Cost.Add(costUsd);
         }
     }
 
@@ -60,22 +57,32 @@ internal sealed class GatewayMetrics
     public string Render()
     {
         var sb = new StringBuilder();
+        var all = series.ToArray();
         Counters(sb, "parity_gateway_requests_total", "Requests handled, by route, model served, origin and HTTP status.",
-            requests.Select(kv => (Labels(("route", kv.Key.Item1), ("model", kv.Key.Item2), ("origin", kv.Key.Item3), ("status", kv.Key.Item4.ToString(CultureInfo.InvariantCulture))), kv.Value.Value)));
+            all.SelectMany(kv => kv.Value.Statuses.Select(st => (Labels(("route", kv.Key.Route), ("model", kv.Key.Model), ("origin", kv.Value.Origin), ("status", st.Key.ToString(CultureInfo.InvariantCulture))), st.Value.Value))));
         Counters(sb, "parity_gateway_errors_total", "Requests that failed, by route, model and error code.",
             errors.Select(kv => (Labels(("route", kv.Key.Item1), ("model", kv.Key.Item2), ("error", kv.Key.Item3)), kv.Value.Value)));
         Counters(sb, "parity_gateway_upstream_attempts_total", "Calls to upstream providers, by outcome (ok, http_4xx, http_429, http_5xx, timeout, connection, empty_stream).",
             attempts.Select(kv => (Labels(("provider", kv.Key.Item1), ("model", kv.Key.Item2), ("outcome", kv.Key.Item3)), kv.Value.Value)));
+        // Tokens and cost are labelled by model (with its origin and openness), summed over routes.
+        var byModel = all.Where(kv => kv.Value.Output.Value > 0 || kv.Value.Input.Value > 0 || kv.Value.Cost.Value > 0)
+            .GroupBy(kv => (kv.Key.Model, kv.Value.Origin, kv.Value.Open)).ToList();
         Counters(sb, "parity_gateway_tokens_total", "Tokens by model, origin, openness and kind (input, output, cached).",
-            tokens.Select(kv => (Labels(("model", kv.Key.Item1), ("origin", kv.Key.Item2), ("open_weights", kv.Key.Item3), ("kind", kv.Key.Item4)), kv.Value.Value)));
+            byModel.Where(g => g.Any(kv => kv.Value.Input.Value > 0 || kv.Value.Output.Value > 0)).SelectMany(g => new[]
+            {
+                (Labels(("model", g.Key.Model), ("origin", g.Key.Origin), ("open_weights", g.Key.Open), ("kind", "input")), g.Sum(kv => kv.Value.Input.Value)),
+                (Labels(("model", g.Key.Model), ("origin", g.Key.Origin), ("open_weights", g.Key.Open), ("kind", "output")), g.Sum(kv => kv.Value.Output.Value)),
+                (Labels(("model", g.Key.Model), ("origin", g.Key.Origin), ("open_weights", g.Key.Open), ("kind", "cached")), g.Sum(kv => kv.Value.Cached.Value)),
+            }));
         sb.Append("# HELP parity_gateway_cost_usd_total Cost in US dollars by model, origin and openness.\n# TYPE parity_gateway_cost_usd_total counter\n");
-        foreach (var (labels, value) in cost.Select(kv => (Labels(("model", kv.Key.Item1), ("origin", kv.Key.Item2), ("open_weights", kv.Key.Item3)), kv.Value.Value)).OrderBy(x => x.Item1, StringComparer.Ordinal))
+        foreach (var (labels, value) in byModel.Where(g => g.Any(kv => kv.Value.Cost.Value > 0))
+            .Select(g => (Labels(("model", g.Key.Model), ("origin", g.Key.Origin), ("open_weights", g.Key.Open)), g.Sum(kv => kv.Value.Cost.Value))).OrderBy(x => x.Item1, StringComparer.Ordinal))
         {
             sb.Append("parity_gateway_cost_usd_total").Append(labels).Append(' ').Append(Format(value)).Append('\n');
         }
 
         Histograms(sb, "parity_gateway_request_duration_seconds", "Time from request to the end of the response.",
-            latency.Select(kv => (Labels(("route", kv.Key.Item1), ("model", kv.Key.Item2)), kv.Value)));
+            all.Select(kv => (Labels(("route", kv.Key.Route), ("model", kv.Key.Model)), kv.Value.Latency)));
         Histograms(sb, "parity_gateway_upstream_first_byte_seconds", "Time to the upstream's whole answer (streaming: its first event).",
             firstByte.Select(kv => (Labels(("model", kv.Key)), kv.Value)));
         sb.Append("# HELP parity_gateway_in_flight_requests Requests being handled now.\n# TYPE parity_gateway_in_flight_requests gauge\n");
@@ -148,35 +155,54 @@ internal sealed class GatewayMetrics
         public void Add(long n) => Interlocked.Add(ref value, n);
     }
 
+    /// <summary>What is counted for one route and model served.</summary>
+    private sealed class RequestSeries(string origin, string open)
+    {
+        public string Origin { get; } = origin;
+
+        public string Open { get; } = open;
+
+        public ConcurrentDictionary<int, Counter> Statuses { get; } = new();
+
+        public Histogram Latency { get; } = new(LatencyBuckets);
+
+        public Counter Input { get; } = new();
+
+        public Counter Output { get; } = new();
+
+        public Counter Cached { get; } = new();
+
+        public DoubleCounter Cost { get; } = new();
+    }
+
     private sealed class DoubleCounter
     {
-        private readonly Lock gate = new();
         private double value;
 
-        public double Value
-        {
-            get
-            {
-                lock (gate)
-                {
-                    return value;
-                }
-            }
-        }
+        public double Value => Volatile.Read(ref value);
 
-        public void Add(double n)
+        public void Add(double n) => AddTo(ref value, n);
+    }
+
+    private static void AddTo(ref double target, double n)
+    {
+        var current = Volatile.Read(ref target);
+        while (true)
         {
-            lock (gate)
+            var seen = Interlocked.CompareExchange(ref target, current + n, current);
+            if (BitConverter.DoubleToInt64Bits(seen) == BitConverter.DoubleToInt64Bits(current))
             {
-                value += n;
+                return;
             }
+
+            current = seen;
         }
     }
 
+    /// <summary>A Prometheus histogram, updated without a lock (a scrape may see a sum and count one observation apart).</summary>
     private sealed class Histogram(double[] bounds)
     {
         private readonly long[] counts = new long[bounds.Length];
-        private readonly Lock gate = new();
         private double sum;
         private long count;
 
@@ -190,24 +216,24 @@ internal sealed class GatewayMetrics
                 i = ~i;
             }
 
-            lock (gate)
+            if (i < counts.Length)
             {
-                if (i < counts.Length)
-                {
-                    counts[i]++;
-                }
-
-                sum += value;
-                count++;
+                Interlocked.Increment(ref counts[i]);
             }
+
+            AddTo(ref sum, value);
+            Interlocked.Increment(ref count);
         }
 
         public (long[] Counts, double Sum, long Count) Snapshot()
         {
-            lock (gate)
+            var snapshot = new long[counts.Length];
+            for (var i = 0; i < counts.Length; i++)
             {
-                return ((long[])counts.Clone(), sum, count);
+                snapshot[i] = Interlocked.Read(ref counts[i]);
             }
+
+            return (snapshot, Volatile.Read(ref sum), Interlocked.Read(ref count));
         }
     }
 }

@@ -8,8 +8,7 @@ namespace Parity.Gateway;
 public sealed class InMemoryKeyLimits : IKeyLimits
 {
     private readonly Func<string, DateTimeOffset, double> spentSince;
-    private readonly Dictionary<string, State> states = new(StringComparer.Ordinal);
-    private readonly Lock gate = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, State> states = new(StringComparer.Ordinal);
 
     /// <param name="spentSince">The ledger's spend of a key since a moment.</param>
     public InMemoryKeyLimits(Func<string, DateTimeOffset, double> spentSince) => this.spentSince = spentSince;
@@ -18,7 +17,7 @@ public sealed class InMemoryKeyLimits : IKeyLimits
     {
         var state = StateOf(key, now);
         var minute = MinuteOf(now);
-        lock (gate)
+        lock (state)
         {
             if (state.Minute != minute)
             {
@@ -51,7 +50,7 @@ public sealed class InMemoryKeyLimits : IKeyLimits
     public Task SettleAsync(VirtualKey key, double reservedUsd, double costUsd, long tokens, DateTimeOffset admittedAt, CancellationToken cancellationToken)
     {
         var state = StateOf(key, admittedAt);
-        lock (gate)
+        lock (state)
         {
             state.Reserved = Math.Max(0, state.Reserved - reservedUsd);
             state.Spent += costUsd;
@@ -67,7 +66,7 @@ public sealed class InMemoryKeyLimits : IKeyLimits
     public Task<(double Spent, double Reserved)> BudgetStateAsync(VirtualKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var state = StateOf(key, now);
-        lock (gate)
+        lock (state)
         {
             return Task.FromResult((state.Spent, state.Reserved));
         }
@@ -76,27 +75,15 @@ public sealed class InMemoryKeyLimits : IKeyLimits
     private State StateOf(VirtualKey key, DateTimeOffset now)
     {
         var periodStart = BudgetPeriods.StartOf(key.Period, now);
-        lock (gate)
+        if (states.TryGetValue(key.Id, out var state) && state.PeriodStart == periodStart)
         {
-            if (states.TryGetValue(key.Id, out var state) && state.PeriodStart == periodStart)
-            {
-                return state;
-            }
-        }
-
-        // Outside the lock: a ledger query. Two threads may both compute it; the first stored wins.
-        var spent = spentSince(key.Id, periodStart);
-        lock (gate)
-        {
-            if (states.TryGetValue(key.Id, out var state) && state.PeriodStart == periodStart)
-            {
-                return state;
-            }
-
-            state = new State { PeriodStart = periodStart, Spent = spent };
-            states[key.Id] = state;
             return state;
         }
+
+        // A new key or a new period: a ledger query. Two threads may both compute it; the first stored wins.
+        var spent = spentSince(key.Id, periodStart);
+        var fresh = new State { PeriodStart = periodStart, Spent = spent };
+        return states.AddOrUpdate(key.Id, fresh, (_, existing) => existing.PeriodStart == periodStart ? existing : fresh);
     }
 
     private static long MinuteOf(DateTimeOffset at) => at.ToUnixTimeSeconds() / 60;

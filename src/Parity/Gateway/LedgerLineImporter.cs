@@ -173,21 +173,24 @@ internal sealed class LedgerLineImporter : IDisposable
         Check(raw.sqlite3_bind_text(statement, column, value));
     }
 
-    /// <summary>The fixed-width UTC form <see cref="LedgerTime"/> writes (so rows sort and compare as text).</summary>
-    private static bool IsLedgerTime(ReadOnlySpan<byte> value)
+    /// <summary>The fixed-width UTC form <see cref="LedgerTime"/> writes (so rows sort and compare as text): <c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>.</summary>
+    private static bool IsLedgerTime(ReadOnlySpan<byte> v)
     {
-        if (value.Length != 28)
+        if (v.Length != LedgerTime.Length || v[4] != '-' || v[7] != '-' || v[10] != 'T' || v[13] != ':' || v[16] != ':' || v[19] != '.' || v[27] != 'Z')
         {
             return false;
         }
 
-        Span<char> text = stackalloc char[28];
-        for (var i = 0; i < 28; i++)
+        foreach (var i in (ReadOnlySpan<int>)[0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22, 23, 24, 25, 26])
         {
-            text[i] = (char)value[i];
+            if (!char.IsAsciiDigit((char)v[i]))
+            {
+                return false;
+            }
         }
 
-        return DateTime.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _);
+        static int Two(ReadOnlySpan<byte> v, int at) => ((v[at] - '0') * 10) + v[at + 1] - '0';
+        return Two(v, 5) is >= 1 and <= 12 && Two(v, 8) is >= 1 and <= 31 && Two(v, 11) < 24 && Two(v, 14) < 60 && Two(v, 17) < 60;
     }
 
     private static int ColumnOf(ref Utf8JsonReader r) =>

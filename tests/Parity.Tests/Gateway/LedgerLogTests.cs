@@ -139,6 +139,20 @@ public sealed class LedgerLogTests : IDisposable
         store.Dispose();
     }
 
+    [Theory]
+    [InlineData("2026-11-01 12:00:00Z")]
+    [InlineData("2026-13-01T12:00:00.0000000Z")]
+    [InlineData("2026-11-01T12:00:00.0000000+01:00")]
+    public void A_time_not_in_the_ledgers_utc_form_is_named_with_its_file_and_byte(string at)
+    {
+        using var store = ParityStore.OpenSqlite(DbPath);
+        File.WriteAllText(DbPath + "-ledger.000001.jsonl", $"{{\"request_id\":\"a\",\"at\":\"{at}\",\"route\":\"r\",\"node\":\"n\"}}\n");
+        var error = Should.Throw<ParityException>(() => LedgerLog.ImportPending(store));
+        error.Message.ShouldContain("ledger.db-ledger.000001.jsonl, byte 0");
+        error.Message.ShouldContain(at);
+        store.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM gateway_ledger").ShouldBe(0);
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
