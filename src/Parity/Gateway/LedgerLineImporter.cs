@@ -18,37 +18,62 @@ internal sealed class LedgerLineImporter : IDisposable
         InputTokens = 10, OutputTokens = 11, CachedTokens = 12, CostUsd = 13, LatencyMs = 14, Status = 15, Error = 16, Streamed = 17,
         Attempts = 18, UsageSource = 19, Node = 20;
 
-    private const string Insert =
-        "INSERT INTO gateway_ledger (request_id, at, key_id, route, model, provider, vendor, origin, open_weights, input_tokens, output_tokens, cached_tokens, " +
-        "cost_usd, latency_ms, status, error, streamed, attempts, usage_source, node) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)";
+    private const int Columns = 20;
+
+    /// <summary>Rows per multi-row INSERT: one statement run inserts them all (fewer calls into SQLite per row).</summary>
+    private const int GroupRows = 32;
 
     private readonly sqlite3 db;
-    private readonly sqlite3_stmt statement;
+    private readonly sqlite3_stmt one;
+    private readonly sqlite3_stmt group;
+    private sqlite3_stmt statement;
+    private IntPtr handle; // statement's native handle (the importer keeps both statements alive)
+    private int row; // the row of the statement being bound (its parameters start at row * Columns)
     private byte[] unescaped = new byte[256];
 
     public LedgerLineImporter(ParityStore store)
     {
-        if (store.Connection is not SqliteConnection { Handle: { } handle })
+        if (store.Connection is not SqliteConnection { Handle: { } connection })
         {
             throw new ArgumentException("The ledger log imports into an open SQLite store.", nameof(store));
         }
 
-        db = handle;
-        Check(raw.sqlite3_prepare_v2(db, Insert, out statement));
+        db = connection;
+        Check(raw.sqlite3_prepare_v2(db, InsertOf(1), out one));
+        Check(raw.sqlite3_prepare_v2(db, InsertOf(GroupRows), out group));
+        statement = one;
+        handle = one.DangerousGetHandle();
     }
+
+    private static string InsertOf(int rows) =>
+        "INSERT INTO gateway_ledger (request_id, at, key_id, route, model, provider, vendor, origin, open_weights, input_tokens, output_tokens, cached_tokens, " +
+        "cost_usd, latency_ms, status, error, streamed, attempts, usage_source, node) VALUES " +
+        string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(1, Columns).Select(c => $"?{(r * Columns) + c}")) + ")"));
 
     /// <summary>Inserts complete lines (<paramref name="lines"/> ends with a newline), naming the file and byte of a bad one.</summary>
     public long InsertLines(ReadOnlySpan<byte> lines, string path, long position)
     {
         long count = 0;
         var offset = 0;
+        var left = Records(lines);
         while (offset < lines.Length)
         {
             var length = lines[offset..].IndexOf((byte)'\n');
             if (length > 0)
             {
-                InsertLine(lines.Slice(offset, length), path, position + offset);
+                if (row == 0)
+                {
+                    statement = left >= GroupRows ? group : one;
+                    handle = statement.DangerousGetHandle();
+                }
+
+                BindLine(lines.Slice(offset, length), path, position + offset);
                 count++;
+                left--;
+                if (++row == (statement == group ? GroupRows : 1))
+                {
+                    Step();
+                }
             }
 
             offset += length + 1;
@@ -57,8 +82,20 @@ internal sealed class LedgerLineImporter : IDisposable
         return count;
     }
 
-    private void InsertLine(ReadOnlySpan<byte> line, string path, long at)
+    private void Step()
     {
+        var stepped = raw.sqlite3_step(statement);
+        Reset();
+        if (stepped != raw.SQLITE_DONE)
+        {
+            Check(stepped);
+        }
+    }
+
+    /// <summary>Binds one record to the statement's current row.</summary>
+    private void BindLine(ReadOnlySpan<byte> line, string path, long at)
+    {
+        var first = row * Columns; // parameter index before this row's first
         var bound = 0; // a bit per column given
         try
         {
@@ -80,23 +117,23 @@ internal sealed class LedgerLineImporter : IDisposable
 
                 if (r.TokenType == JsonTokenType.Null)
                 {
-                    Check(raw.sqlite3_bind_null(statement, column));
+                    Check(SqliteBind.Null(handle, first + column));
                 }
                 else
                 {
                     switch (column)
                     {
                         case OpenWeights or Streamed:
-                            Check(raw.sqlite3_bind_int(statement, column, r.GetBoolean() ? 1 : 0));
+                            Check(SqliteBind.Int64(handle, first + column, r.GetBoolean() ? 1 : 0));
                             break;
                         case InputTokens or OutputTokens or CachedTokens or Status or Attempts:
-                            Check(raw.sqlite3_bind_int64(statement, column, r.GetInt64()));
+                            Check(SqliteBind.Int64(handle, first + column, r.GetInt64()));
                             break;
                         case CostUsd or LatencyMs:
-                            Check(raw.sqlite3_bind_double(statement, column, r.GetDouble()));
+                            Check(SqliteBind.Double(handle, first + column, r.GetDouble()));
                             break;
                         default:
-                            BindText(ref r, column);
+                            BindText(ref r, column, first);
                             break;
                     }
                 }
@@ -125,24 +162,32 @@ internal sealed class LedgerLineImporter : IDisposable
             {
                 var missing = column switch
                 {
-                    InputTokens or OutputTokens or CachedTokens or Status or Attempts or Streamed => raw.sqlite3_bind_int64(statement, column, 0),
-                    CostUsd or LatencyMs => raw.sqlite3_bind_double(statement, column, 0),
-                    UsageSource => raw.sqlite3_bind_text(statement, column, "none"u8),
-                    _ => raw.sqlite3_bind_null(statement, column),
+                    InputTokens or OutputTokens or CachedTokens or Status or Attempts or Streamed => SqliteBind.Int64(handle, first + column, 0),
+                    CostUsd or LatencyMs => SqliteBind.Double(handle, first + column, 0),
+                    UsageSource => SqliteBind.Text(handle, first + column, "none"u8),
+                    _ => SqliteBind.Null(handle, first + column),
                 };
                 Check(missing);
             }
         }
-
-        var stepped = raw.sqlite3_step(statement);
-        Reset();
-        if (stepped != raw.SQLITE_DONE)
-        {
-            Check(stepped);
-        }
     }
 
-    private void BindText(ref Utf8JsonReader r, int column)
+    /// <summary>The non-empty lines of <paramref name="lines"/>.</summary>
+    private static int Records(ReadOnlySpan<byte> lines)
+    {
+        var records = 0;
+        foreach (var range in lines.Split((byte)'\n'))
+        {
+            if (range.End.GetOffset(lines.Length) > range.Start.GetOffset(lines.Length))
+            {
+                records++;
+            }
+        }
+
+        return records;
+    }
+
+    private void BindText(ref Utf8JsonReader r, int column, int first)
     {
         if (r.TokenType != JsonTokenType.String)
         {
@@ -170,7 +215,7 @@ internal sealed class LedgerLineImporter : IDisposable
             throw new FormatException($"'at' is not a UTC time like 2026-11-01T12:00:00.0000000Z: '{Encoding.UTF8.GetString(value)}'");
         }
 
-        Check(raw.sqlite3_bind_text(statement, column, value));
+        Check(SqliteBind.Text(handle, first + column, value));
     }
 
     /// <summary>The fixed-width UTC form <see cref="LedgerTime"/> writes (so rows sort and compare as text): <c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>.</summary>
@@ -226,6 +271,7 @@ internal sealed class LedgerLineImporter : IDisposable
     {
         raw.sqlite3_reset(statement);
         raw.sqlite3_clear_bindings(statement);
+        row = 0;
     }
 
     private void Check(int result)
@@ -236,5 +282,9 @@ internal sealed class LedgerLineImporter : IDisposable
         }
     }
 
-    public void Dispose() => statement.Dispose();
+    public void Dispose()
+    {
+        one.Dispose();
+        group.Dispose();
+    }
 }
