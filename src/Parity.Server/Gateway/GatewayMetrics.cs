@@ -90,7 +90,7 @@ internal sealed class GatewayMetrics
         if (LedgerStats is { } stats)
         {
             var (batches, records) = stats();
-            sb.Append("# HELP parity_gateway_ledger_commits_total Ledger writes: appends to the log (SQLite, one per group of records) or transactions (PostgreSQL, group commits).\n# TYPE parity_gateway_ledger_commits_total counter\n");
+            sb.Append("# HELP parity_gateway_ledger_commits_total Ledger writes: records copied into the log (SQLite) or transactions (PostgreSQL, group commits).\n# TYPE parity_gateway_ledger_commits_total counter\n");
             sb.Append("parity_gateway_ledger_commits_total ").Append(batches).Append('\n');
             sb.Append("# HELP parity_gateway_ledger_records_total Ledger records written (handed to the operating system or committed).\n# TYPE parity_gateway_ledger_records_total counter\n");
             sb.Append("parity_gateway_ledger_records_total ").Append(records).Append('\n');
