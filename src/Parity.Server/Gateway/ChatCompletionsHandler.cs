@@ -1,8 +1,8 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Parity.Gateway;
 
 namespace Parity.Server.Gateway;
@@ -338,6 +338,9 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         var sawUsage = false;
         var stalled = false;
         var current = attempt.First;
+        var modelJson = JsonSerializer.SerializeToUtf8Bytes(model.Name);
+        var payload = new byte[1024];
+        var events = new ArrayBufferWriter<byte>(1024);
         try
         {
             while (current is not null)
@@ -348,56 +351,43 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
                     break;
                 }
 
-                var forward = true;
-                string payload = current.Data;
-                if (current.Data.Length > 0 && current.Data[0] == '{')
+                // The chunk is read and rewritten as UTF-8 bytes in one pass: no document, no re-escaping.
+                var length = Encoding.UTF8.GetByteCount(current.Data);
+                if (payload.Length < length)
                 {
-                    try
+                    payload = new byte[Math.Max(length, payload.Length * 2)];
+                }
+
+                Encoding.UTF8.GetBytes(current.Data, payload);
+                var forward = true;
+                events.ResetWrittenCount();
+                if (length > 0 && payload[0] == '{' && StreamChunk.TryRead(payload.AsSpan(0, length), out var chunk))
+                {
+                    if (chunk.HasUsage)
                     {
-                        if (JsonNode.Parse(current.Data) is JsonObject chunk)
-                        {
-                            if (UsageCounts.TryRead(chunk["usage"], out var u))
-                            {
-                                usage = u;
-                                sawUsage = true;
-                            }
-
-                            var choices = chunk["choices"] as JsonArray;
-                            if (choices is not null)
-                            {
-                                foreach (var choice in choices)
-                                {
-                                    var delta = choice?["delta"];
-                                    outputCharacters += Text(delta?["content"]) + Text(delta?["reasoning_content"]);
-                                    if (choice?["finish_reason"] is JsonValue fr && fr.GetValueKind() == JsonValueKind.String)
-                                    {
-                                        finished = true;
-                                    }
-                                }
-                            }
-
-                            if (!clientWantsUsage && sawUsage && (choices is null || choices.Count == 0))
-                            {
-                                forward = false;
-                            }
-                            else if (!clientWantsUsage)
-                            {
-                                chunk.Remove("usage");
-                            }
-
-                            chunk["model"] = model.Name;
-                            payload = chunk.ToJsonString();
-                        }
+                        usage = chunk.Usage;
+                        sawUsage = true;
                     }
-                    catch (JsonException)
+
+                    outputCharacters += chunk.Characters;
+                    finished |= chunk.Finished;
+                    if (!clientWantsUsage && sawUsage && chunk.Choices == 0)
                     {
-                        // Not JSON: relay as it came.
+                        forward = false; // the usage chunk the gateway asked for on the client's behalf
                     }
+                    else
+                    {
+                        chunk.WriteEvent(events, current.OtherLines, modelJson, keepUsage: clientWantsUsage);
+                    }
+                }
+                else
+                {
+                    events.Write(current.Render(current.Data)); // not a JSON object: relayed as it came
                 }
 
                 if (forward)
                 {
-                    await body.WriteAsync(current.Render(payload), aborted);
+                    await body.WriteAsync(events.WrittenMemory, aborted);
                     await body.FlushAsync(aborted);
                 }
 
@@ -512,8 +502,6 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             return [];
         }
     }
-
-    private static long Text(JsonNode? node) => node is JsonValue v && v.TryGetValue<string>(out var s) ? s.Length : 0;
 
     private static string SecondsToNextMinute() => (60 - DateTimeOffset.UtcNow.Second).ToString(System.Globalization.CultureInfo.InvariantCulture);
 

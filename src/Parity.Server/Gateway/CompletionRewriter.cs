@@ -83,7 +83,8 @@ internal static class CompletionRewriter
         return true;
     }
 
-    private static bool ReadUsage(ref Utf8JsonReader reader, ref UsageCounts usage)
+    /// <summary>Reads an OpenAI-style usage object at the reader (also DeepSeek's <c>prompt_cache_hit_tokens</c>); false (skipped) when it is not an object.</summary>
+    internal static bool ReadUsage(ref Utf8JsonReader reader, ref UsageCounts usage)
     {
         if (reader.TokenType != JsonTokenType.StartObject)
         {

@@ -28,17 +28,21 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>
     /// Makes this process run socket completions on its socket threads instead of the thread pool, the
     /// way an event-loop proxy does: it saves a thread hand-off (and its wake-up) on every read and
-    /// write, measured at about 4 µs of CPU per proxied request on 2 cores (bench/gateway/RESULTS.md).
-    /// The gateway's request path never blocks for long (its ledger write is a memory copy, its key and
-    /// budget checks are in memory), which this needs. Call before the process opens its first socket;
-    /// a <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> already set (e.g. to 0) is left as it is.
+    /// write (bench/gateway/RESULTS.md). It needs a request path that never blocks a socket thread:
+    /// true of the SQLite setup (its key, budget and ledger work is in memory or on local files), not
+    /// of the PostgreSQL one, whose synchronous key lookups wait on a socket that the blocked thread
+    /// itself would have to serve. So it applies only without PostgreSQL. Call before the process opens
+    /// its first socket; a <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> already set (e.g. to 0)
+    /// is left as it is. Returns whether completions run inline.
     /// </summary>
-    public static void PreferInlineIo()
+    public static bool PreferInlineIo(GatewaySetup setup)
     {
-        if (Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null)
+        if (setup.PostgresConnectionString is null && Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null)
         {
             Environment.SetEnvironmentVariable(InlineCompletionsVariable, "1");
         }
+
+        return InlineIo;
     }
 
     /// <summary>The addresses Kestrel listens on (with the real port when 0 was asked for).</summary>
@@ -60,7 +64,7 @@ public sealed class GatewayHost : IAsyncDisposable
             builder.WebHost.UseUrls(urls);
             // With inline socket completions (see PreferInlineIo), Kestrel runs requests on the thread
             // that saw the socket ready, as an event loop: no hand-off to the thread pool per read or write.
-            builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = InlineIo);
+            builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = InlineIo && setup.PostgresConnectionString is null);
 
             builder.WebHost.ConfigureKestrel(k =>
             {
