@@ -1,6 +1,7 @@
 -- wrk script: POST one small chat completion request; extra headers come from the environment.
 wrk.method = "POST"
-wrk.body = '{"model":"' .. (os.getenv("BENCH_MODEL") or "gpt-4o-mini") .. '","messages":[{"role":"user","content":"Say hello."}],"max_tokens":16}'
+local stream = os.getenv("BENCH_STREAM") == "1" and ',"stream":true' or ''
+wrk.body = '{"model":"' .. (os.getenv("BENCH_MODEL") or "gpt-4o-mini") .. '","messages":[{"role":"user","content":"Say hello."}],"max_tokens":16' .. stream .. '}'
 wrk.headers["Content-Type"] = "application/json"
 local auth = os.getenv("BENCH_AUTH")
 if auth and auth ~= "" then wrk.headers["Authorization"] = "Bearer " .. auth end

@@ -24,6 +24,26 @@ ANSWER = json.dumps({
 }, separators=(",", ":"))
 
 
+def stream_answer(chunks):
+    """A streamed chat completion as one SSE body: `chunks` content events, a finish event, a usage event, [DONE]."""
+    def event(choices, usage=None):
+        return "data: " + json.dumps({"id": "chatcmpl-bench", "object": "chat.completion.chunk", "created": 1700000000, "model": "gpt-4o-mini",
+                                      "choices": choices, "usage": usage}, separators=(",", ":"), ensure_ascii=False) + "\n\n"
+    words = ["Hello", "!", " How", " can", " I", " help", " you", " today", "?", " 你好"]
+    body = "".join(event([{"index": 0, "delta": {"content": words[i % len(words)]}, "finish_reason": None}]) for i in range(chunks))
+    body += event([{"index": 0, "delta": {}, "finish_reason": "stop"}])
+    body += event([], {"prompt_tokens": 11, "completion_tokens": chunks, "total_tokens": 11 + chunks})
+    return body + "data: [DONE]\n\n"
+
+
+def upstream_server(port, folder, content_type):
+    """nginx answering every request with the file answer.body (a POST to a static file is a 405,
+    which error_page turns into the file itself; a config string could not hold a long stream)."""
+    return f"""
+  server {{ listen 127.0.0.1:{port} reuseport backlog=4096;
+    location / {{ root {folder}; default_type {content_type}; try_files /answer.body =404; error_page 405 =200 /answer.body; }} }}"""
+
+
 def free_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -116,6 +136,8 @@ def main():
     ap.add_argument("--latency-duration", type=int, default=5,
                     help="seconds per run of the one-connection latency pass (0: skip it)")
     ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--stream", type=int, default=0, metavar="N",
+                    help="streamed responses of N content chunks (SSE) instead of whole ones; the bare forwarder, which cannot stream, is skipped")
     args = ap.parse_args()
     for tool in ("wrk", "nginx", "dotnet"):
         if not shutil.which(tool):
@@ -131,10 +153,13 @@ def main():
 
     try:
         up, px, pk, pa, pb = free_port(), free_port(), free_port(), free_port(), free_port()
-        escaped = ANSWER.replace("'", "\\'")
-        upstream = start(["nginx", "-c", nginx_conf(work, "upstream", f"""
-  server {{ listen 127.0.0.1:{up} reuseport backlog=4096;
-    location / {{ default_type application/json; return 200 '{escaped}'; }} }}""")])
+        answer, content_type = (stream_answer(args.stream), "text/event-stream") if args.stream else (ANSWER, "application/json")
+        if args.stream:
+            args.skip.append("bare")
+            os.environ["BENCH_STREAM"] = "1"
+        with open(os.path.join(work, "answer.body"), "w") as f:
+            f.write(answer)
+        upstream = start(["nginx", "-c", nginx_conf(work, "upstream", upstream_server(up, work, content_type))])
         proxy = start(["nginx", "-c", nginx_conf(work, "proxy", f"""
   upstream up {{ server 127.0.0.1:{up}; keepalive 128; }}
   server {{ listen 127.0.0.1:{px} backlog=4096;
@@ -211,7 +236,7 @@ models:
                 med[name]["p50_1c_us"] = statistics.median(r["p50_us"] for r in rs)
                 med[name]["p99_1c_us"] = statistics.median(r["p99_us"] for r in rs)
         base = med["direct"]["p50_us"]
-        print(f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s, median of {args.runs} runs, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
+        print(f"\n{'streamed, ' + str(args.stream) + ' content chunks per response; ' if args.stream else ''}wrk -t{args.threads} -c{args.connections} -d{args.duration}s, median of {args.runs} runs, {os.cpu_count()} cores, {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())}\n")
         print("| target | requests/s | p50 | p99 | added p50 vs direct | server CPU per request | p50, 1 connection | added p50, 1 connection |")
         print("|---|---:|---:|---:|---:|---:|---:|---:|")
         base1 = med["direct"].get("p50_1c_us")

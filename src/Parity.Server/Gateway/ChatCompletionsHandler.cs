@@ -331,6 +331,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         context.Response.Headers.CacheControl = "no-cache";
         context.Response.Headers["X-Accel-Buffering"] = "no";
         var body = context.Response.Body;
+        var writer = context.Response.BodyWriter;
         var aborted = context.RequestAborted;
         long outputCharacters = 0;
         var finished = false;
@@ -387,13 +388,20 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
 
                 if (forward)
                 {
-                    await body.WriteAsync(events.WrittenMemory, aborted);
-                    await body.FlushAsync(aborted);
+                    writer.Write(events.WrittenSpan);
                 }
 
                 // A provider that goes quiet for longer than its timeout between two events is given up on.
                 attempt.Timeout!.CancelAfter(model.Provider.Timeout);
-                current = await attempt.Reader!.ReadEventAsync(attempt.Timeout.Token);
+                var next = attempt.Reader!.ReadEventAsync(attempt.Timeout.Token);
+                if (!next.IsCompleted)
+                {
+                    // Flushed whenever the next event is not already here: events that arrived together go
+                    // out in one write, and none waits for a later one.
+                    await writer.FlushAsync(aborted);
+                }
+
+                current = await next;
                 attempt.Timeout.CancelAfter(Timeout.InfiniteTimeSpan);
             }
         }
@@ -407,6 +415,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             stalled = true;
         }
 
+        await writer.FlushAsync(aborted); // what was written before the stream ended or broke
         exchange.Usage = sawUsage ? usage : new UsageCounts { Input = UsageCounts.Estimate(promptCharacters), Output = UsageCounts.Estimate(outputCharacters) };
         if (!finished)
         {
