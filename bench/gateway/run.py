@@ -36,12 +36,18 @@ def stream_answer(chunks):
     return body + "data: [DONE]\n\n"
 
 
-def upstream_server(port, folder, content_type):
-    """nginx answering every request with the file answer.body (a POST to a static file is a 405,
-    which error_page turns into the file itself; a config string could not hold a long stream)."""
+def upstream_server(port, folder, content_type, answer):
+    """nginx answering every request with `answer`: from the config (`return 200`, the cheapest), or for a
+    stream too long for a config string, from the file answer.body (a POST to a static file is a 405,
+    which error_page turns into the file itself; this costs nginx more per request)."""
+    if len(answer) < 3000:
+        escaped = answer.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n")
+        location = f"default_type {content_type}; return 200 '{escaped}';"
+    else:
+        location = f"root {folder}; default_type {content_type}; try_files /answer.body =404; error_page 405 =200 /answer.body;"
     return f"""
   server {{ listen 127.0.0.1:{port} reuseport backlog=4096;
-    location / {{ root {folder}; default_type {content_type}; try_files /answer.body =404; error_page 405 =200 /answer.body; }} }}"""
+    location / {{ {location} }} }}"""
 
 
 def free_port():
@@ -137,7 +143,8 @@ def main():
                     help="seconds per run of the one-connection latency pass (0: skip it)")
     ap.add_argument("--json", help="also write the results here")
     ap.add_argument("--stream", type=int, default=0, metavar="N",
-                    help="streamed responses of N content chunks (SSE) instead of whole ones; the bare forwarder, which cannot stream, is skipped")
+                    help="streamed responses of N content chunks (SSE) instead of whole ones; skips the bare forwarder (it cannot stream) "
+                         "and Portkey (1.15.2 answered this upstream's streams with 500 'Something went wrong')")
     args = ap.parse_args()
     for tool in ("wrk", "nginx", "dotnet"):
         if not shutil.which(tool):
@@ -155,11 +162,12 @@ def main():
         up, px, pk, pa, pb = free_port(), free_port(), free_port(), free_port(), free_port()
         answer, content_type = (stream_answer(args.stream), "text/event-stream") if args.stream else (ANSWER, "application/json")
         if args.stream:
-            args.skip.append("bare")
+            args.skip += ["bare", "portkey"]
             os.environ["BENCH_STREAM"] = "1"
         with open(os.path.join(work, "answer.body"), "w") as f:
             f.write(answer)
-        upstream = start(["nginx", "-c", nginx_conf(work, "upstream", upstream_server(up, work, content_type))])
+        os.chmod(work, 0o755)  # nginx's workers (user nobody when started as root) read the answer from here
+        upstream = start(["nginx", "-c", nginx_conf(work, "upstream", upstream_server(up, work, content_type, answer))])
         proxy = start(["nginx", "-c", nginx_conf(work, "proxy", f"""
   upstream up {{ server 127.0.0.1:{up}; keepalive 128; }}
   server {{ listen 127.0.0.1:{px} backlog=4096;
@@ -176,7 +184,7 @@ def main():
                 subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", HERE, "@portkey-ai/gateway@1.15.2"], check=True, capture_output=True, timeout=600)
             portkey = start(["node", os.path.join(portkey_dir, "build", "start-server.js"), f"--port={pk}", "--headless"])
             env = {"BENCH_AUTH": "sk-bench", "BENCH_PORTKEY_PROVIDER": "openai", "BENCH_PORTKEY_HOST": f"http://127.0.0.1:{up}/v1"}
-            wait_http(f"http://127.0.0.1:{pk}/v1/chat/completions", "POST", body=b'{"model":"m","messages":[]}',
+            wait_http(f"http://127.0.0.1:{pk}/v1/chat/completions", "POST", body=b'{"model":"m","messages":[],"stream":true}' if args.stream else b'{"model":"m","messages":[]}',
                       headers={"Content-Type": "application/json", "Authorization": "Bearer sk-bench", "x-portkey-provider": "openai", "x-portkey-custom-host": env["BENCH_PORTKEY_HOST"]})
             targets.append(("portkey", f"http://127.0.0.1:{pk}/v1/chat/completions", env, process_tree(portkey.pid)))
 
