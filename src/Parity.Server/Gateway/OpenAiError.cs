@@ -12,6 +12,9 @@ internal static class OpenAiError
         await context.Response.WriteAsync(Body(type, code, message), context.RequestAborted);
     }
 
+    /// <summary>Plain JSON escaping (an API body, never embedded in HTML): quotes and brackets stay readable.</summary>
+    private static readonly JsonSerializerOptions Options = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public static string Body(string type, string code, string message) =>
-        JsonSerializer.Serialize(new { error = new { message, type, code, param = (string?)null } });
+        JsonSerializer.Serialize(new { error = new { message, type, code, param = (string?)null } }, Options);
 }

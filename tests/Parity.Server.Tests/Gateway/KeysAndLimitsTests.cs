@@ -22,6 +22,7 @@ public sealed class KeysAndLimitsTests(TestGateway gateway) : IClassFixture<Test
         var key = await gateway.CreateKeyAsync("errors");
         using (var r = await gateway.ChatAsync("", "cn-open"))
         {
+            (await r.Content.ReadAsStringAsync()).ShouldContain("You didn't provide an API key. Send it as 'Authorization: Bearer <key>'."); // readable, not \u0027-escaped
             await AssertOpenAiErrorAsync(r, HttpStatusCode.Unauthorized, "missing_api_key");
         }
 
