@@ -33,17 +33,18 @@ public sealed class GatewayHost : IAsyncDisposable
     /// of the PostgreSQL one, whose synchronous key lookups wait on a socket that the blocked thread
     /// itself would have to serve. So it applies only without PostgreSQL. Call before the process opens
     /// its first socket; a <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> already set (e.g. to 0)
-    /// is left as it is. Returns whether completions run inline.
+    /// is left as it is.
     /// </summary>
-    public static bool PreferInlineIo(GatewaySetup setup)
+    public static void PreferInlineIo(GatewaySetup setup)
     {
-        if (setup.PostgresConnectionString is null && Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null)
+        if (NeverBlocksSocketThreads(setup) && Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null)
         {
             Environment.SetEnvironmentVariable(InlineCompletionsVariable, "1");
         }
-
-        return InlineIo;
     }
+
+    /// <summary>Whether the setup's request path may run on socket threads (see <see cref="PreferInlineIo"/>).</summary>
+    private static bool NeverBlocksSocketThreads(GatewaySetup setup) => setup.PostgresConnectionString is null;
 
     /// <summary>The addresses Kestrel listens on (with the real port when 0 was asked for).</summary>
     public IReadOnlyList<string> Addresses { get; }
@@ -64,7 +65,7 @@ public sealed class GatewayHost : IAsyncDisposable
             builder.WebHost.UseUrls(urls);
             // With inline socket completions (see PreferInlineIo), Kestrel runs requests on the thread
             // that saw the socket ready, as an event loop: no hand-off to the thread pool per read or write.
-            builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = InlineIo && setup.PostgresConnectionString is null);
+            builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = InlineIo && NeverBlocksSocketThreads(setup));
 
             builder.WebHost.ConfigureKestrel(k =>
             {

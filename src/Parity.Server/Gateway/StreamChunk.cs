@@ -160,7 +160,7 @@ internal ref struct StreamChunk
         if (modelStart < 0)
         {
             Write(output, json[at..objectEnd]);
-            var othersLeft = hasMembers && !(usageStart >= 0 && removeEnd >= 0 && OnlyMemberWas());
+            var othersLeft = hasMembers && !(removeEnd >= 0 && NothingBesides(removeStart, removeEnd));
             Write(output, othersLeft ? ",\"model\":"u8 : "\"model\":"u8);
             Write(output, modelJson);
             at = objectEnd;
@@ -193,12 +193,9 @@ internal ref struct StreamChunk
         return after < json.Length && json[after] == (byte)',' ? (start, after + 1) : (start, end);
     }
 
-    /// <summary>Whether the removed usage member was the object's only member.</summary>
-    private readonly bool OnlyMemberWas()
-    {
-        var (start, end) = WithComma(usageStart, usageEnd);
-        return json[..start].Trim(" \t\r\n"u8).SequenceEqual("{"u8) && json[end..].Trim(" \t\r\n"u8).SequenceEqual("}"u8);
-    }
+    /// <summary>Whether the object holds nothing outside <paramref name="start"/>..<paramref name="end"/> (a removed member was its only one).</summary>
+    private readonly bool NothingBesides(int start, int end) =>
+        json[..start].Trim(" \t\r\n"u8).SequenceEqual("{"u8) && json[end..].Trim(" \t\r\n"u8).SequenceEqual("}"u8);
 
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 

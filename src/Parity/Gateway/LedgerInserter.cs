@@ -9,7 +9,8 @@ namespace Parity.Gateway;
 /// </summary>
 internal sealed class LedgerInserter(ParityStore store) : IDisposable
 {
-    private static readonly string[] Columns =
+    /// <summary><c>gateway_ledger</c>'s written columns, in order (also the ledger log's JSON names, see <see cref="LedgerLineImporter"/>).</summary>
+    internal static readonly string[] Columns =
     [
         "request_id", "at", "key_id", "route", "model", "provider", "vendor", "origin", "open_weights",
         "input_tokens", "output_tokens", "cached_tokens", "cost_usd", "latency_ms", "status", "error", "streamed", "attempts", "usage_source", "node",

@@ -13,12 +13,15 @@ namespace Parity.Gateway;
 /// </summary>
 internal sealed class LedgerLineImporter : IDisposable
 {
-    // Column positions (1-based, as SQLite numbers parameters) in the INSERT below.
+    // Column positions (1-based, as SQLite numbers parameters), in the order of LedgerInserter.Columns.
     private const int RequestId = 1, At = 2, KeyId = 3, Route = 4, Model = 5, Provider = 6, Vendor = 7, Origin = 8, OpenWeights = 9,
         InputTokens = 10, OutputTokens = 11, CachedTokens = 12, CostUsd = 13, LatencyMs = 14, Status = 15, Error = 16, Streamed = 17,
         Attempts = 18, UsageSource = 19, Node = 20;
 
-    private const int Columns = 20;
+    private static readonly int Columns = LedgerInserter.Columns.Length;
+
+    /// <summary>The column names as UTF-8, which are the ledger log's JSON property names.</summary>
+    private static readonly byte[][] Names = [.. LedgerInserter.Columns.Select(Encoding.UTF8.GetBytes)];
 
     /// <summary>Rows per multi-row INSERT: one statement run inserts them all (fewer calls into SQLite per row).</summary>
     private const int GroupRows = 32;
@@ -46,8 +49,7 @@ internal sealed class LedgerLineImporter : IDisposable
     }
 
     private static string InsertOf(int rows) =>
-        "INSERT INTO gateway_ledger (request_id, at, key_id, route, model, provider, vendor, origin, open_weights, input_tokens, output_tokens, cached_tokens, " +
-        "cost_usd, latency_ms, status, error, streamed, attempts, usage_source, node) VALUES " +
+        $"INSERT INTO gateway_ledger ({string.Join(", ", LedgerInserter.Columns)}) VALUES " +
         string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(1, Columns).Select(c => $"?{(r * Columns) + c}")) + ")"));
 
     /// <summary>Inserts complete lines (<paramref name="lines"/> ends with a newline), naming the file and byte of a bad one.</summary>
@@ -210,7 +212,7 @@ internal sealed class LedgerLineImporter : IDisposable
             value = r.ValueSpan;
         }
 
-        if (column == At && !IsLedgerTime(value))
+        if (column == At && !LedgerTime.IsText(value))
         {
             throw new FormatException($"'at' is not a UTC time like 2026-11-01T12:00:00.0000000Z: '{Encoding.UTF8.GetString(value)}'");
         }
@@ -218,54 +220,21 @@ internal sealed class LedgerLineImporter : IDisposable
         Check(SqliteBind.Text(handle, first + column, value));
     }
 
-    /// <summary>The fixed-width UTC form <see cref="LedgerTime"/> writes (so rows sort and compare as text): <c>yyyy-MM-ddTHH:mm:ss.fffffffZ</c>.</summary>
-    private static bool IsLedgerTime(ReadOnlySpan<byte> v)
+    /// <summary>The parameter position (1-based) of the property the reader is on, or 0 for a property that is no column.</summary>
+    private static int ColumnOf(ref Utf8JsonReader r)
     {
-        if (v.Length != LedgerTime.Length || v[4] != '-' || v[7] != '-' || v[10] != 'T' || v[13] != ':' || v[16] != ':' || v[19] != '.' || v[27] != 'Z')
+        for (var i = 0; i < Names.Length; i++)
         {
-            return false;
-        }
-
-        foreach (var i in (ReadOnlySpan<int>)[0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22, 23, 24, 25, 26])
-        {
-            if (!char.IsAsciiDigit((char)v[i]))
+            if (r.ValueTextEquals(Names[i]))
             {
-                return false;
+                return i + 1;
             }
         }
 
-        static int Two(ReadOnlySpan<byte> v, int at) => ((v[at] - '0') * 10) + v[at + 1] - '0';
-        return Two(v, 5) is >= 1 and <= 12 && Two(v, 8) is >= 1 and <= 31 && Two(v, 11) < 24 && Two(v, 14) < 60 && Two(v, 17) < 60;
+        return 0;
     }
 
-    private static int ColumnOf(ref Utf8JsonReader r) =>
-        r.ValueTextEquals("request_id"u8) ? RequestId
-        : r.ValueTextEquals("at"u8) ? At
-        : r.ValueTextEquals("key_id"u8) ? KeyId
-        : r.ValueTextEquals("route"u8) ? Route
-        : r.ValueTextEquals("model"u8) ? Model
-        : r.ValueTextEquals("provider"u8) ? Provider
-        : r.ValueTextEquals("vendor"u8) ? Vendor
-        : r.ValueTextEquals("origin"u8) ? Origin
-        : r.ValueTextEquals("open_weights"u8) ? OpenWeights
-        : r.ValueTextEquals("input_tokens"u8) ? InputTokens
-        : r.ValueTextEquals("output_tokens"u8) ? OutputTokens
-        : r.ValueTextEquals("cached_tokens"u8) ? CachedTokens
-        : r.ValueTextEquals("cost_usd"u8) ? CostUsd
-        : r.ValueTextEquals("latency_ms"u8) ? LatencyMs
-        : r.ValueTextEquals("status"u8) ? Status
-        : r.ValueTextEquals("error"u8) ? Error
-        : r.ValueTextEquals("streamed"u8) ? Streamed
-        : r.ValueTextEquals("attempts"u8) ? Attempts
-        : r.ValueTextEquals("usage_source"u8) ? UsageSource
-        : r.ValueTextEquals("node"u8) ? Node
-        : 0;
-
-    private static string ColumnName(int column) => column switch
-    {
-        RequestId => "request_id", At => "at", KeyId => "key_id", Route => "route", Model => "model", Provider => "provider",
-        Vendor => "vendor", Origin => "origin", Error => "error", UsageSource => "usage_source", Node => "node", _ => column.ToString(System.Globalization.CultureInfo.InvariantCulture),
-    };
+    private static string ColumnName(int column) => LedgerInserter.Columns[column - 1];
 
     private void Reset()
     {

@@ -23,4 +23,24 @@ public static class LedgerTime
 
     public static DateTimeOffset Parse(string text) =>
         DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+
+    /// <summary>Whether <paramref name="utf8"/> is text in exactly the form <see cref="ToText"/> writes (fixed width, UTC).</summary>
+    public static bool IsText(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length != Length || utf8[4] != '-' || utf8[7] != '-' || utf8[10] != 'T' || utf8[13] != ':' || utf8[16] != ':' || utf8[19] != '.' || utf8[27] != 'Z')
+        {
+            return false;
+        }
+
+        foreach (var i in (ReadOnlySpan<int>)[0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18, 20, 21, 22, 23, 24, 25, 26])
+        {
+            if (!char.IsAsciiDigit((char)utf8[i]))
+            {
+                return false;
+            }
+        }
+
+        static int Two(ReadOnlySpan<byte> v, int at) => ((v[at] - '0') * 10) + v[at + 1] - '0';
+        return Two(utf8, 5) is >= 1 and <= 12 && Two(utf8, 8) is >= 1 and <= 31 && Two(utf8, 11) < 24 && Two(utf8, 14) < 60 && Two(utf8, 17) < 60;
+    }
 }
