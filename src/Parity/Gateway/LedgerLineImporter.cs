@@ -52,7 +52,10 @@ internal sealed class LedgerLineImporter : IDisposable
         $"INSERT INTO gateway_ledger ({string.Join(", ", LedgerInserter.Columns)}) VALUES " +
         string.Join(", ", Enumerable.Range(0, rows).Select(r => "(" + string.Join(", ", Enumerable.Range(1, Columns).Select(c => $"?{(r * Columns) + c}")) + ")"));
 
-    /// <summary>Inserts complete lines (<paramref name="lines"/> ends with a newline), naming the file and byte of a bad one.</summary>
+    /// <summary>
+    /// Inserts complete lines (<paramref name="lines"/> ends with a newline), naming the file and byte of a
+    /// bad one. The lines must be in pinned memory: their values are bound in place, not copied.
+    /// </summary>
     public long InsertLines(ReadOnlySpan<byte> lines, string path, long position)
     {
         long count = 0;
@@ -107,9 +110,10 @@ internal sealed class LedgerLineImporter : IDisposable
                 throw new JsonException("not a JSON object");
             }
 
+            var column = 0;
             while (r.Read() && r.TokenType == JsonTokenType.PropertyName)
             {
-                var column = ColumnOf(ref r);
+                column = ColumnOf(ref r, column);
                 r.Read();
                 if (column == 0)
                 {
@@ -166,7 +170,7 @@ internal sealed class LedgerLineImporter : IDisposable
                 {
                     InputTokens or OutputTokens or CachedTokens or Status or Attempts or Streamed => SqliteBind.Int64(handle, first + column, 0),
                     CostUsd or LatencyMs => SqliteBind.Double(handle, first + column, 0),
-                    UsageSource => SqliteBind.Text(handle, first + column, "none"u8),
+                    UsageSource => SqliteBind.PinnedText(handle, first + column, "none"u8),
                     _ => SqliteBind.Null(handle, first + column),
                 };
                 Check(missing);
@@ -196,35 +200,44 @@ internal sealed class LedgerLineImporter : IDisposable
             throw new JsonException($"'{ColumnName(column)}' is not a string");
         }
 
-        ReadOnlySpan<byte> value;
         if (r.ValueIsEscaped)
         {
+            // Rare (a route name with quotes or non-ASCII escapes): unescaped into a buffer SQLite copies from.
             var needed = r.HasValueSequence ? (int)r.ValueSequence.Length : r.ValueSpan.Length;
             if (unescaped.Length < needed)
             {
                 unescaped = new byte[Math.Max(needed, unescaped.Length * 2)];
             }
 
-            value = unescaped.AsSpan(0, r.CopyString(unescaped));
-        }
-        else
-        {
-            value = r.ValueSpan;
+            var copy = unescaped.AsSpan(0, r.CopyString(unescaped));
+            CheckTime(column, copy);
+            Check(SqliteBind.Text(handle, first + column, copy));
+            return;
         }
 
+        // The value's bytes are in the caller's pinned lines, alive until the statement runs: bound in place.
+        var value = r.ValueSpan;
+        CheckTime(column, value);
+        Check(SqliteBind.PinnedText(handle, first + column, value));
+    }
+
+    private static void CheckTime(int column, ReadOnlySpan<byte> value)
+    {
         if (column == At && !LedgerTime.IsText(value))
         {
             throw new FormatException($"'at' is not a UTC time like 2026-11-01T12:00:00.0000000Z: '{Encoding.UTF8.GetString(value)}'");
         }
-
-        Check(SqliteBind.Text(handle, first + column, value));
     }
 
-    /// <summary>The parameter position (1-based) of the property the reader is on, or 0 for a property that is no column.</summary>
-    private static int ColumnOf(ref Utf8JsonReader r)
+    /// <summary>
+    /// The parameter position (1-based) of the property the reader is on, or 0 for a property that is no
+    /// column. The gateway writes the columns in order, so the search starts after <paramref name="previous"/>.
+    /// </summary>
+    private static int ColumnOf(ref Utf8JsonReader r, int previous)
     {
-        for (var i = 0; i < Names.Length; i++)
+        for (var n = 0; n < Names.Length; n++)
         {
+            var i = (previous + n) % Names.Length;
             if (r.ValueTextEquals(Names[i]))
             {
                 return i + 1;

@@ -40,6 +40,7 @@ public sealed class LedgerLog : ILedgerSink
     private readonly Task importLoop;
     private long appended;
     private MappedSegment segment;
+    private byte[] importBuffer = NewChunk();
 
     /// <summary>
     /// Imports what earlier processes left in the log, opens a new segment and starts importing in the
@@ -53,7 +54,7 @@ public sealed class LedgerLog : ILedgerSink
         }
 
         this.store = store;
-        Import(store, active: null, deleteImported: true);
+        Import(store, active: null, deleteImported: true, ref importBuffer);
         var last = Segments(store.Location).Select(s => s.Number).DefaultIfEmpty(0).Max();
         segment = MappedSegment.Create(SegmentPath(last + 1), SegmentBytes);
         var interval = importInterval ?? TimeSpan.FromMilliseconds(250);
@@ -108,10 +109,23 @@ public sealed class LedgerLog : ILedgerSink
     /// exactly once (the position imported up to is committed with the rows, under SQLite's write lock,
     /// so concurrent importers do not duplicate). Call before reading the ledger. Returns the records imported.
     /// </summary>
-    public static long ImportPending(ParityStore store) =>
-        store.Dialect == SqlDialect.Sqlite ? Import(store, active: null, deleteImported: false) : 0;
+    public static long ImportPending(ParityStore store)
+    {
+        if (store.Dialect != SqlDialect.Sqlite)
+        {
+            return 0;
+        }
 
-    private static long Import(ParityStore store, string? active, bool deleteImported)
+        var buffer = NewChunk();
+        return Import(store, active: null, deleteImported: false, ref buffer);
+    }
+
+    /// <summary>
+    /// Imports every segment's complete records. <paramref name="buffer"/> holds the chunk being imported; it
+    /// is pinned (the importer binds values in place, so the bytes must not move before the insert runs) and
+    /// replaced by a larger one for a line longer than it.
+    /// </summary>
+    private static long Import(ParityStore store, string? active, bool deleteImported, ref byte[] buffer)
     {
         var segments = Segments(store.Location);
         if (segments.Count == 0)
@@ -120,83 +134,75 @@ public sealed class LedgerLog : ILedgerSink
         }
 
         long imported = 0;
-        var buffer = ArrayPool<byte>.Shared.Rent(ImportChunkBytes);
         using var importer = new LedgerLineImporter(store);
-        try
+        foreach (var (path, _) in segments)
         {
-            foreach (var (path, _) in segments)
+            var name = Path.GetFileName(path);
+            var finished = false; // every record of the segment is imported and no more can come
+            while (true)
             {
-                var name = Path.GetFileName(path);
-                var finished = false; // every record of the segment is imported and no more can come
-                while (true)
+                using var tx = store.Connection.BeginTransaction();
+                var position = store.Connection.ExecuteScalar<long?>("SELECT imported_bytes FROM gateway_ledger_import WHERE segment = @name", new { name }, tx) ?? 0;
+                int read;
+                long length;
+                try
                 {
-                    using var tx = store.Connection.BeginTransaction();
-                    var position = store.Connection.ExecuteScalar<long?>("SELECT imported_bytes FROM gateway_ledger_import WHERE segment = @name", new { name }, tx) ?? 0;
-                    int read;
-                    long length;
-                    try
-                    {
-                        using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-                        length = RandomAccess.GetLength(file);
-                        read = length > position ? RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(length - position, buffer.Length)), position) : 0;
-                    }
-                    catch (FileNotFoundException)
-                    {
-                        break; // imported and deleted by the gateway meanwhile
-                    }
-
-                    // The records end at the first zero byte (the unwritten rest of a mapped segment) or at the
-                    // end of the file; an unfinished last line waits for its newline.
-                    var chunk = buffer.AsSpan(0, read);
-                    var zero = chunk.IndexOf((byte)0);
-                    var records = zero >= 0 ? chunk[..zero] : chunk;
-                    var end = records.LastIndexOf((byte)'\n') + 1;
-                    if (end > 0)
-                    {
-                        imported += importer.InsertLines(records[..end], path, position);
-                        store.Connection.Execute(
-                            "INSERT INTO gateway_ledger_import (segment, imported_bytes) VALUES (@name, @to) ON CONFLICT (segment) DO UPDATE SET imported_bytes = excluded.imported_bytes",
-                            new { name, to = position + end }, tx);
-                        tx.Commit();
-                    }
-
-                    if (zero >= 0 || position + end >= length)
-                    {
-                        finished = true; // up to the zero bytes no process writes (or the end of the file)
-                        break;
-                    }
-
-                    if (end == 0)
-                    {
-                        if (read < buffer.Length)
-                        {
-                            break; // an unfinished line at the end of the file
-                        }
-
-                        // A line longer than the buffer: read again with room for it.
-                        var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        buffer = larger;
-                    }
+                    using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                    length = RandomAccess.GetLength(file);
+                    read = length > position ? RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(length - position, buffer.Length)), position) : 0;
+                }
+                catch (FileNotFoundException)
+                {
+                    break; // imported and deleted by the gateway meanwhile
                 }
 
-                // A segment no process writes any more (not the live one) is deleted once imported: what is
-                // left before its zero bytes after the last newline is a record cut short by a kill, whose
-                // response never completed.
-                if (deleteImported && finished && name != active)
+                // The records end at the first zero byte (the unwritten rest of a mapped segment) or at the
+                // end of the file; an unfinished last line waits for its newline.
+                var chunk = buffer.AsSpan(0, read);
+                var zero = chunk.IndexOf((byte)0);
+                var records = zero >= 0 ? chunk[..zero] : chunk;
+                var end = records.LastIndexOf((byte)'\n') + 1;
+                if (end > 0)
                 {
-                    File.Delete(path);
-                    store.Connection.Execute("DELETE FROM gateway_ledger_import WHERE segment = @name", new { name });
+                    imported += importer.InsertLines(records[..end], path, position);
+                    store.Connection.Execute(
+                        "INSERT INTO gateway_ledger_import (segment, imported_bytes) VALUES (@name, @to) ON CONFLICT (segment) DO UPDATE SET imported_bytes = excluded.imported_bytes",
+                        new { name, to = position + end }, tx);
+                    tx.Commit();
+                }
+
+                if (zero >= 0 || position + end >= length)
+                {
+                    finished = true; // up to the zero bytes no process writes (or the end of the file)
+                    break;
+                }
+
+                if (end == 0)
+                {
+                    if (read < buffer.Length)
+                    {
+                        break; // an unfinished line at the end of the file
+                    }
+
+                    // A line longer than the buffer: read again with room for it.
+                    buffer = GC.AllocateUninitializedArray<byte>(buffer.Length * 2, pinned: true);
                 }
             }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+
+            // A segment no process writes any more (not the live one) is deleted once imported: what is
+            // left before its zero bytes after the last newline is a record cut short by a kill, whose
+            // response never completed.
+            if (deleteImported && finished && name != active)
+            {
+                File.Delete(path);
+                store.Connection.Execute("DELETE FROM gateway_ledger_import WHERE segment = @name", new { name });
+            }
         }
 
         return imported;
     }
+
+    private static byte[] NewChunk() => GC.AllocateUninitializedArray<byte>(ImportChunkBytes, pinned: true);
 
     private static List<(string Path, int Number)> Segments(string databasePath)
     {
@@ -235,7 +241,7 @@ public sealed class LedgerLog : ILedgerSink
                         live = Path.GetFileName(segment.Path);
                     }
 
-                    Import(store, active: live, deleteImported: true);
+                    Import(store, active: live, deleteImported: true, ref importBuffer);
                 }
                 catch (Exception ex) when (ex is ParityException or Microsoft.Data.Sqlite.SqliteException or IOException)
                 {
@@ -260,7 +266,7 @@ public sealed class LedgerLog : ILedgerSink
 
         try
         {
-            Import(store, active: null, deleteImported: true);
+            Import(store, active: null, deleteImported: true, ref importBuffer);
         }
         finally
         {

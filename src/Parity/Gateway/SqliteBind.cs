@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Parity.Gateway;
@@ -14,6 +15,9 @@ internal static unsafe partial class SqliteBind
     /// <summary>SQLITE_TRANSIENT: SQLite copies the bytes before the call returns.</summary>
     private static readonly IntPtr Transient = new(-1);
 
+    /// <summary>SQLITE_STATIC: SQLite uses the caller's bytes in place until the statement is reset.</summary>
+    private static readonly IntPtr Static = IntPtr.Zero;
+
     public static int Text(IntPtr statement, int index, ReadOnlySpan<byte> utf8)
     {
         fixed (byte* text = utf8)
@@ -23,6 +27,21 @@ internal static unsafe partial class SqliteBind
             return sqlite3_bind_text(statement, index, utf8.IsEmpty ? &empty : text, utf8.Length, Transient);
         }
     }
+
+    /// <summary>
+    /// Binds <paramref name="utf8"/> without a copy (no allocation inside SQLite). The bytes must be in
+    /// pinned memory (or static data) and stay unchanged until the statement has run and been reset.
+    /// </summary>
+    public static int PinnedText(IntPtr statement, int index, ReadOnlySpan<byte> utf8)
+    {
+        fixed (byte* text = utf8)
+        {
+            return sqlite3_bind_text(statement, index, utf8.IsEmpty ? EmptyText : text, utf8.Length, Static);
+        }
+    }
+
+    /// <summary>A non-null pointer for an empty value (null would bind SQL NULL), in static data.</summary>
+    private static byte* EmptyText => (byte*)Unsafe.AsPointer(ref MemoryMarshal.GetReference("\0"u8));
 
     public static int Int64(IntPtr statement, int index, long value) => sqlite3_bind_int64(statement, index, value);
 

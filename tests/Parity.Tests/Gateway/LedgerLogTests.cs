@@ -139,6 +139,43 @@ public sealed class LedgerLogTests : IDisposable
         store.Dispose();
     }
 
+    [Fact]
+    public void Records_in_any_property_order_with_unknown_properties_and_escapes_import_exactly()
+    {
+        using var store = ParityStore.OpenSqlite(DbPath);
+        var lines = new System.Text.StringBuilder();
+        // 40 records: one 32-row insert and 8 single ones, every value bound from the chunk read.
+        for (var i = 0; i < 40; i++)
+        {
+            lines.Append(i % 2 == 0
+                ? $"{{\"node\":\"n{i}\",\"extra\":{{\"a\":[1,2]}},\"route\":\"\\u901a\\u4e49 \\\"r\\\"\",\"at\":\"2026-11-01T12:00:00.0000000Z\",\"model\":\"\",\"request_id\":\"req_{i}\",\"cost_usd\":0.5}}\n"
+                : $"{{\"request_id\":\"req_{i}\",\"at\":\"2026-11-01T12:00:00.0000000Z\",\"route\":\"plain\",\"model\":\"m{i}\",\"input_tokens\":{i},\"node\":\"n{i}\"}}\n");
+        }
+
+        File.WriteAllText(DbPath + "-ledger.000001.jsonl", lines.ToString());
+        LedgerLog.ImportPending(store).ShouldBe(40);
+        var rows = store.Connection.Query("SELECT request_id, route, model, node, input_tokens, cost_usd, usage_source FROM gateway_ledger ORDER BY id").ToList();
+        rows.Count.ShouldBe(40);
+        for (var i = 0; i < 40; i++)
+        {
+            ((string)rows[i].request_id).ShouldBe($"req_{i}");
+            ((string)rows[i].node).ShouldBe($"n{i}");
+            ((string)rows[i].usage_source).ShouldBe("none");
+            if (i % 2 == 0)
+            {
+                ((string)rows[i].route).ShouldBe("通义 \"r\"");
+                ((string)rows[i].model).ShouldBe("");
+                ((double)rows[i].cost_usd).ShouldBe(0.5);
+            }
+            else
+            {
+                ((string)rows[i].route).ShouldBe("plain");
+                ((string)rows[i].model).ShouldBe($"m{i}");
+                ((long)rows[i].input_tokens).ShouldBe(i);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("2026-11-01 12:00:00Z")]
     [InlineData("2026-13-01T12:00:00.0000000Z")]
