@@ -28,11 +28,10 @@ public sealed class LedgerLog : ILedgerSink
 
     private const int ImportChunkBytes = 1024 * 1024;
 
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? lineBuffer;
+    private const int MaxKeptLineBuffer = 64 * 1024;
 
     [ThreadStatic]
-    private static Utf8JsonWriter? lineWriter;
+    private static ArrayBufferWriter<byte>? lineBuffer;
 
     private readonly ParityStore store;
     private readonly Lock gate = new();
@@ -77,13 +76,14 @@ public sealed class LedgerLog : ILedgerSink
     /// <summary>Copies the record into the log before returning.</summary>
     public void Append(LedgerEntry entry)
     {
-        var line = lineBuffer ??= new ArrayBufferWriter<byte>(512);
+        var line = lineBuffer ??= new ArrayBufferWriter<byte>(1024);
         line.ResetWrittenCount();
-        var json = lineWriter ??= new Utf8JsonWriter(line, new JsonWriterOptions { SkipValidation = true });
-        json.Reset(line);
-        LedgerLogFormat.Write(json, entry);
-        json.Flush();
-        line.Write("\n"u8);
+        LedgerLogFormat.Write(line, entry);
+        if (line.Capacity > MaxKeptLineBuffer)
+        {
+            lineBuffer = null; // an unusually long record: its buffer is not kept for this thread's next one
+        }
+
         var bytes = line.WrittenSpan;
         if (bytes.Length > SegmentBytes)
         {
