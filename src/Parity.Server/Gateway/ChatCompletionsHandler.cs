@@ -264,7 +264,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             {
                 var errorBody = await response.Content.ReadAsByteArrayAsync(timeout.Token);
                 var retryable = status == 429 || status >= 500;
-                return new Attempt(retryable ? AttemptOutcome.RetryableStatus : AttemptOutcome.FinalStatus, response, errorBody, null, null, timeout)
+                return new Attempt(retryable ? AttemptOutcome.RetryableStatus : AttemptOutcome.FinalStatus, response, errorBody, null, timeout)
                 {
                     OutcomeLabel = status == 429 ? "http_429" : status >= 500 ? "http_5xx" : "http_4xx",
                 };
@@ -274,30 +274,31 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             {
                 var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
                 services.Metrics.FirstByte(model.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
-                return new Attempt(AttemptOutcome.Ok, response, body, null, null, timeout);
+                return new Attempt(AttemptOutcome.Ok, response, body, null, timeout);
             }
 
+            // The first event is read before anything goes to the client, so an empty stream can still fall back.
             var reader = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-            var first = await reader.ReadEventAsync(timeout.Token);
-            if (first is null)
+            if (!await reader.ReadEventAsync(timeout.Token))
             {
+                reader.Dispose();
                 response.Dispose();
-                return new Attempt(AttemptOutcome.Connection, null, null, null, null, timeout) { OutcomeLabel = "empty_stream" };
+                return new Attempt(AttemptOutcome.Connection, null, null, null, timeout) { OutcomeLabel = "empty_stream" };
             }
 
             services.Metrics.FirstByte(model.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
             timeout.CancelAfter(Timeout.InfiniteTimeSpan);
-            return new Attempt(AttemptOutcome.Ok, response, null, reader, first, timeout);
+            return new Attempt(AttemptOutcome.Ok, response, null, reader, timeout);
         }
         catch (OperationCanceledException) when (!clientAborted.IsCancellationRequested)
         {
             response?.Dispose();
-            return new Attempt(AttemptOutcome.Timeout, null, null, null, null, timeout) { OutcomeLabel = "timeout" };
+            return new Attempt(AttemptOutcome.Timeout, null, null, null, timeout) { OutcomeLabel = "timeout" };
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
             response?.Dispose();
-            return new Attempt(AttemptOutcome.Connection, null, null, null, null, timeout) { OutcomeLabel = "connection" };
+            return new Attempt(AttemptOutcome.Connection, null, null, null, timeout) { OutcomeLabel = "connection" };
         }
     }
 
@@ -333,36 +334,28 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         var body = context.Response.Body;
         var writer = context.Response.BodyWriter;
         var aborted = context.RequestAborted;
+        var reader = attempt.Reader!;
         long outputCharacters = 0;
         var finished = false;
         var usage = default(UsageCounts);
         var sawUsage = false;
         var stalled = false;
-        var current = attempt.First;
         var modelJson = JsonSerializer.SerializeToUtf8Bytes(model.Name);
-        var payload = new byte[1024];
-        var events = new ArrayBufferWriter<byte>(1024);
+        var payload = new ArrayBufferWriter<byte>(1024);
         try
         {
-            while (current is not null)
+            // The reader holds the first event already (CallAsync read it).
+            while (true)
             {
-                if (current.Data == "[DONE]")
+                var data = reader.Data;
+                if (data.SequenceEqual("[DONE]"u8))
                 {
                     finished = true;
                     break;
                 }
 
-                // The chunk is read and rewritten as UTF-8 bytes in one pass: no document, no re-escaping.
-                var length = Encoding.UTF8.GetByteCount(current.Data);
-                if (payload.Length < length)
-                {
-                    payload = new byte[Math.Max(length, payload.Length * 2)];
-                }
-
-                Encoding.UTF8.GetBytes(current.Data, payload);
-                var forward = true;
-                events.ResetWrittenCount();
-                if (length > 0 && payload[0] == '{' && StreamChunk.TryRead(payload.AsSpan(0, length), out var chunk))
+                // The chunk is read and rewritten as UTF-8 bytes in one pass: no text, no document, no re-escaping.
+                if (!data.IsEmpty && data[0] == '{' && StreamChunk.TryRead(data, out var chunk))
                 {
                     if (chunk.HasUsage)
                     {
@@ -372,37 +365,41 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
 
                     outputCharacters += chunk.Characters;
                     finished |= chunk.Finished;
-                    if (!clientWantsUsage && sawUsage && chunk.Choices == 0)
+                    if (clientWantsUsage || !sawUsage || chunk.Choices != 0)
                     {
-                        forward = false; // the usage chunk the gateway asked for on the client's behalf
+                        payload.ResetWrittenCount();
+                        chunk.WritePayload(payload, modelJson, keepUsage: clientWantsUsage);
+                        SseFrame.Write(writer, reader.OtherLines, payload.WrittenSpan);
                     }
-                    else
-                    {
-                        chunk.WriteEvent(events, current.OtherLines, modelJson, keepUsage: clientWantsUsage);
-                    }
+
+                    // else: the usage chunk the gateway asked for on the client's behalf is not forwarded.
                 }
                 else
                 {
-                    events.Write(current.Render(current.Data)); // not a JSON object: relayed as it came
+                    SseFrame.Write(writer, reader.OtherLines, data); // not a JSON object: relayed as it came
                 }
 
-                if (forward)
+                if (reader.TryReadBuffered())
                 {
-                    writer.Write(events.WrittenSpan);
+                    continue; // events that arrived together go out in one write
                 }
 
                 // A provider that goes quiet for longer than its timeout between two events is given up on.
+                // What was written is flushed whenever the next event is not here yet (the read did not
+                // complete at once), so none waits for a later one.
                 attempt.Timeout!.CancelAfter(model.Provider.Timeout);
-                var next = attempt.Reader!.ReadEventAsync(attempt.Timeout.Token);
+                var next = reader.ReadEventAsync(attempt.Timeout.Token);
                 if (!next.IsCompleted)
                 {
-                    // Flushed whenever the next event is not already here: events that arrived together go
-                    // out in one write, and none waits for a later one.
                     await writer.FlushAsync(aborted);
                 }
 
-                current = await next;
+                var more = await next;
                 attempt.Timeout.CancelAfter(Timeout.InfiniteTimeSpan);
+                if (!more)
+                {
+                    break;
+                }
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException && !aborted.IsCancellationRequested)
@@ -523,7 +520,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         Connection,
     }
 
-    private sealed record Attempt(AttemptOutcome Outcome, HttpResponseMessage? Response, byte[]? Body, SseReader? Reader, SseEvent? First, CancellationTokenSource? Timeout)
+    private sealed record Attempt(AttemptOutcome Outcome, HttpResponseMessage? Response, byte[]? Body, SseReader? Reader, CancellationTokenSource? Timeout)
     {
         public string OutcomeLabel { get; init; } = "ok";
 

@@ -7,7 +7,7 @@ namespace Parity.Server.Gateway;
 /// <summary>
 /// One streamed chat completion chunk (the JSON of an SSE <c>data:</c> line) read in one pass without
 /// building a document: its usage, the text its choices add, whether one finished, and where its
-/// top-level <c>model</c> and <c>usage</c> members sit. <see cref="WriteEvent"/> writes the event on
+/// top-level <c>model</c> and <c>usage</c> members sit. <see cref="WritePayload"/> writes it on
 /// with the gateway's model name and, when the client did not ask for usage, without <c>usage</c>;
 /// every other byte is relayed as it came (text stays UTF-8, nothing is re-escaped).
 /// </summary>
@@ -116,18 +116,12 @@ internal ref struct StreamChunk
     }
 
     /// <summary>
-    /// Writes <c>otherLines</c>, then <c>data: </c>, the chunk with <paramref name="modelJson"/> (a JSON
-    /// string) as its <c>model</c> — added when it has none — and without <c>usage</c> unless
-    /// <paramref name="keepUsage"/>, then the blank line that ends the event.
+    /// Writes the chunk with <paramref name="modelJson"/> (a JSON string) as its <c>model</c> — added when
+    /// it has none — and without <c>usage</c> unless <paramref name="keepUsage"/> (the event's data; see
+    /// <see cref="SseFrame"/> for the event around it).
     /// </summary>
-    public readonly void WriteEvent(IBufferWriter<byte> output, string? otherLines, ReadOnlySpan<byte> modelJson, bool keepUsage)
+    public readonly void WritePayload(IBufferWriter<byte> output, ReadOnlySpan<byte> modelJson, bool keepUsage)
     {
-        if (otherLines is not null)
-        {
-            Write(output, Encoding.UTF8.GetBytes(otherLines));
-        }
-
-        Write(output, "data: "u8);
         var removeStart = -1;
         var removeEnd = -1;
         if (!keepUsage && usageStart >= 0)
@@ -167,7 +161,6 @@ internal ref struct StreamChunk
         }
 
         Write(output, json[at..]);
-        Write(output, "\n\n"u8);
     }
 
     /// <summary>The member's range widened by the comma that separates it from its neighbour.</summary>

@@ -12,8 +12,10 @@ public sealed class StreamChunkTests
     {
         var bytes = Encoding.UTF8.GetBytes(json);
         StreamChunk.TryRead(bytes, out chunk).ShouldBeTrue();
+        var payload = new ArrayBufferWriter<byte>();
+        chunk.WritePayload(payload, Model, keepUsage);
         var output = new ArrayBufferWriter<byte>();
-        chunk.WriteEvent(output, otherLines, Model, keepUsage);
+        SseFrame.Write(output, Encoding.UTF8.GetBytes(otherLines ?? ""), payload.WrittenSpan);
         return Encoding.UTF8.GetString(output.WrittenSpan);
     }
 
