@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -15,6 +16,10 @@ namespace Parity.Server.Gateway;
 /// </summary>
 internal sealed class ChatCompletionsHandler(GatewayServices services)
 {
+    /// <summary>Each model's name as a JSON string, the value every answer's <c>model</c> is given.</summary>
+    private readonly FrozenDictionary<string, byte[]> modelNames =
+        services.Setup.Models.Keys.ToFrozenDictionary(name => name, name => JsonSerializer.SerializeToUtf8Bytes(name), StringComparer.Ordinal);
+
     private static readonly byte[] DoneEvent = "data: [DONE]\n\n"u8.ToArray();
 
     /// <summary>This process's random half of every request id (the other half counts requests).</summary>
@@ -304,7 +309,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
 
     private async Task RelayWholeAsync(HttpContext context, Exchange exchange, byte[] body, GatewayModel model, long promptCharacters)
     {
-        if (!CompletionRewriter.TryRewrite(body, model.Name, out var bytes, out var usage, out var characters))
+        if (!CompletionRewriter.TryRewrite(body, modelNames[model.Name], out var bytes, out var usage, out var characters))
         {
             SetServedHeaders(context, exchange, model);
             await FailAsync(context, exchange, 502, "upstream_error", "invalid_upstream_response", $"The provider '{model.Provider.Name}' answered with something that is not a JSON chat completion.");
@@ -340,7 +345,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         var usage = default(UsageCounts);
         var sawUsage = false;
         var stalled = false;
-        var modelJson = JsonSerializer.SerializeToUtf8Bytes(model.Name);
+        var modelJson = modelNames[model.Name];
         var payload = new ArrayBufferWriter<byte>(1024);
         try
         {

@@ -10,8 +10,8 @@ namespace Parity.Server.Gateway;
 /// </summary>
 internal static class CompletionRewriter
 {
-    /// <summary>False when the body is not a JSON object.</summary>
-    public static bool TryRewrite(byte[] body, string model, out byte[] rewritten, out UsageCounts usage, out long contentCharacters)
+    /// <summary>False when the body is not a JSON object. <paramref name="modelJson"/> is the model's name as a JSON string.</summary>
+    public static bool TryRewrite(byte[] body, ReadOnlySpan<byte> modelJson, out byte[] rewritten, out UsageCounts usage, out long contentCharacters)
     {
         rewritten = body;
         usage = default;
@@ -72,11 +72,10 @@ internal static class CompletionRewriter
         usage.FromUpstream = hasUsage;
         if (modelStart >= 0)
         {
-            var name = JsonSerializer.SerializeToUtf8Bytes(model);
-            var result = new byte[body.Length - (modelEnd - modelStart) + name.Length];
+            var result = new byte[body.Length - (modelEnd - modelStart) + modelJson.Length];
             body.AsSpan(0, (int)modelStart).CopyTo(result);
-            name.CopyTo(result.AsSpan((int)modelStart));
-            body.AsSpan((int)modelEnd).CopyTo(result.AsSpan((int)modelStart + name.Length));
+            modelJson.CopyTo(result.AsSpan((int)modelStart));
+            body.AsSpan((int)modelEnd).CopyTo(result.AsSpan((int)modelStart + modelJson.Length));
             rewritten = result;
         }
 
