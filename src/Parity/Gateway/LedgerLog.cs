@@ -30,6 +30,9 @@ public sealed class LedgerLog : ILedgerSink
 
     private const int MaxKeptLineBuffer = 64 * 1024;
 
+    /// <summary>How far ahead of the records the background loop maps the segment's pages (see <see cref="MappedSegment.Prefault"/>).</summary>
+    private const long PrefaultBytes = 16L * 1024 * 1024;
+
     [ThreadStatic]
     private static ArrayBufferWriter<byte>? lineBuffer;
 
@@ -235,11 +238,14 @@ public sealed class LedgerLog : ILedgerSink
             {
                 try
                 {
-                    string live;
+                    MappedSegment current;
                     lock (gate)
                     {
-                        live = Path.GetFileName(segment.Path);
+                        current = segment;
                     }
+
+                    current.Prefault(PrefaultBytes);
+                    var live = Path.GetFileName(current.Path);
 
                     Import(store, active: live, deleteImported: true, ref importBuffer);
                 }

@@ -1,4 +1,5 @@
 using System.IO.MemoryMappedFiles;
+using System.Runtime.InteropServices;
 
 namespace Parity.Gateway;
 
@@ -8,13 +9,22 @@ namespace Parity.Gateway;
 /// rest reads as zeros until <see cref="Close"/> truncates the file to what was written. Not
 /// thread-safe: <see cref="LedgerLog"/> appends under its lock.
 /// </summary>
-internal sealed class MappedSegment
+internal sealed partial class MappedSegment
 {
+    private const int PageBytes = 4096;
+
+    /// <summary>Linux's <c>MADV_POPULATE_WRITE</c> (5.14 and later).</summary>
+    private const int PopulateWrite = 23;
+
+    /// <summary>False once the kernel has refused <c>MADV_POPULATE_WRITE</c>: not asked again.</summary>
+    private static bool canPopulate = OperatingSystem.IsLinux();
+
     private readonly FileStream file;
     private readonly MemoryMappedFile map;
     private readonly MemoryMappedViewAccessor view;
     private readonly long capacity;
     private long length;
+    private long prefaulted; // the end of the pages Prefault mapped (only the prefaulting thread uses it)
     private bool closed;
 
     private MappedSegment(string path, FileStream file, MemoryMappedFile map, MemoryMappedViewAccessor view, long capacity)
@@ -55,9 +65,60 @@ internal sealed class MappedSegment
         }
 
         view.SafeMemoryMappedViewHandle.WriteSpan((ulong)length, bytes);
-        length += bytes.Length;
+        Volatile.Write(ref length, length + bytes.Length);
         return true;
     }
+
+    /// <summary>
+    /// Maps the pages from what is written to <paramref name="bytesAhead"/> beyond it, writable, without
+    /// touching them (<c>MADV_POPULATE_WRITE</c>; nothing where the kernel lacks it). The appends that
+    /// follow then take no page faults: the kernel's work of giving the file new pages (and any wait for
+    /// its journal) happens on the caller's thread instead of under the log's lock on a request's path.
+    /// May run on another thread than the appends, and while the segment is being closed.
+    /// </summary>
+    public void Prefault(long bytesAhead)
+    {
+        if (!canPopulate)
+        {
+            return;
+        }
+
+        var handle = view.SafeMemoryMappedViewHandle;
+        var added = false;
+        try
+        {
+            handle.DangerousAddRef(ref added); // the mapping stays while the kernel populates it
+            var written = Volatile.Read(ref length);
+            var from = Math.Max(prefaulted, written / PageBytes * PageBytes);
+            var to = Math.Min(capacity, (written + bytesAhead + PageBytes - 1) / PageBytes * PageBytes);
+            if (to <= from)
+            {
+                return;
+            }
+
+            if (madvise(handle.DangerousGetHandle() + (nint)view.PointerOffset + (nint)from, (nuint)(to - from), PopulateWrite) != 0
+                && Marshal.GetLastPInvokeError() == 22)
+            {
+                canPopulate = false; // EINVAL: a kernel before 5.14
+            }
+
+            prefaulted = to; // also after EFAULT (the file was truncated by Close meanwhile): nothing more to map
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closed: nothing to map.
+        }
+        finally
+        {
+            if (added)
+            {
+                handle.DangerousRelease();
+            }
+        }
+    }
+
+    [LibraryImport("libc", SetLastError = true)]
+    private static partial int madvise(nint address, nuint length, int advice);
 
     /// <summary>Unmaps the segment and truncates its file to the bytes written.</summary>
     public void Close()

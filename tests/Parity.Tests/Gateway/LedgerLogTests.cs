@@ -129,6 +129,38 @@ public sealed class LedgerLogTests : IDisposable
     }
 
     [Fact]
+    public async Task Prefaulting_a_segment_changes_none_of_its_bytes_even_while_it_is_appended_to_and_closed()
+    {
+        var path = Path.Combine(folder, "segment.jsonl");
+        var segment = MappedSegment.Create(path, 4 * 1024 * 1024);
+        var line = "{\"request_id\":\"x\"}\n"u8.ToArray();
+        using var stop = new CancellationTokenSource();
+        var prefaulter = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                segment.Prefault(64 * 1024);
+            }
+        });
+        var appended = 0;
+        while (segment.TryAppend(line) && ++appended < 100_000)
+        {
+        }
+
+        segment.Close(); // while the prefaulter may be mapping pages
+        await stop.CancelAsync();
+        await prefaulter;
+        segment.Prefault(64 * 1024); // after close: nothing to do, no error
+
+        var bytes = File.ReadAllBytes(path);
+        bytes.Length.ShouldBe(appended * line.Length); // truncated to the records
+        for (var i = 0; i < appended; i++)
+        {
+            bytes.AsSpan(i * line.Length, line.Length).SequenceEqual(line).ShouldBeTrue($"record {i}");
+        }
+    }
+
+    [Fact]
     public void A_line_that_is_not_a_record_is_named_by_file_and_byte()
     {
         var store = ParityStore.OpenSqlite(DbPath);
