@@ -6,11 +6,11 @@ namespace Parity.Server.Gateway;
 /// <summary>Everything a running gateway holds: its setup, upstream client, stores, limits and metrics.</summary>
 internal sealed class GatewayServices : IAsyncDisposable
 {
-    private GatewayServices(GatewaySetup setup, ParityStore keysStore, ILedgerSink ledger, IKeyLimits limits, HttpMessageInvoker upstream)
+    private GatewayServices(GatewaySetup setup, ParityStore keysStore, VirtualKeyStore keys, ILedgerSink ledger, IKeyLimits limits, HttpMessageInvoker upstream)
     {
         Setup = setup;
         KeysStore = keysStore;
-        Keys = new VirtualKeyStore(keysStore);
+        Keys = keys;
         KeyCache = new KeyCache(Keys, TimeSpan.FromSeconds(5));
         Ledger = ledger;
         Limits = limits;
@@ -43,7 +43,7 @@ internal sealed class GatewayServices : IAsyncDisposable
         // SQLite: an append-only log imported in the background (one write per group of records, no
         // SQLite commit on the request's path). PostgreSQL: group commits, shared by every node.
         ILedgerSink ledger = setup.PostgresConnectionString is null ? new LedgerLog(Open()) : new LedgerWriter(Open());
-        var keys = new VirtualKeyStore(keysStore);
+        var keys = new VirtualKeyStore(keysStore); // one, so that one lock guards the keys store's connection
         IKeyLimits limits = setup.PostgresConnectionString is { } connection
             ? new PostgresKeyLimits(connection)
             : new InMemoryKeyLimits(keys.SpentSince);
@@ -63,7 +63,7 @@ internal sealed class GatewayServices : IAsyncDisposable
             // diagnostics handler stays out of the hot path.
             ActivityHeadersPropagator = null,
         };
-        return new GatewayServices(setup, keysStore, ledger, limits, new HttpMessageInvoker(handler, disposeHandler: true));
+        return new GatewayServices(setup, keysStore, keys, ledger, limits, new HttpMessageInvoker(handler, disposeHandler: true));
     }
 
     public async ValueTask DisposeAsync()
