@@ -7,12 +7,24 @@ namespace Parity.Gateway;
 /// Budget and limit state shared by every gateway process on one PostgreSQL database. Each check is
 /// one atomic statement (an UPDATE whose WHERE holds the limit), so two nodes cannot both take the
 /// last of a budget: a request is admitted only when spent + reserved + its reservation fits.
+/// <para>
+/// The counters are committed without waiting for PostgreSQL's disk flush (<c>synchronous_commit=off</c>
+/// on these connections): a statement holds its key's row only for the update, not for an fsync, so
+/// one key's requests do not queue behind each other's flushes. A crash of the database server (not
+/// of a gateway) can forget the last fraction of a second of counter updates; the ledger, committed
+/// with the server's own setting, keeps every request.
+/// </para>
 /// </summary>
 public sealed class PostgresKeyLimits : IKeyLimits, IDisposable
 {
     private readonly NpgsqlDataSource dataSource;
 
-    public PostgresKeyLimits(string connectionString) => dataSource = NpgsqlDataSource.Create(connectionString);
+    public PostgresKeyLimits(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        builder.Options = (string.IsNullOrWhiteSpace(builder.Options) ? "" : builder.Options + " ") + "-c synchronous_commit=off";
+        dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+    }
 
     public async Task<AdmissionResult> TryAdmitAsync(VirtualKey key, double reserveUsd, DateTimeOffset now, CancellationToken cancellationToken)
     {
