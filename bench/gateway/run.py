@@ -7,6 +7,7 @@ Measures requests/s, p50/p99 latency and the server's CPU time per request with 
   portkey  - the Portkey gateway from npm (@portkey-ai/gateway)
   bare     - a bare ASP.NET Core forwarder on HttpClient that parses request and response JSON (the .NET floor)
   parity   - `parity gateway` (Release) with a virtual key, limits and the SQLite ledger on
+             (and, with --postgres, a second one with its ledger, keys and limits on PostgreSQL)
 all in the same run, several runs each, medians reported; then the same targets at one connection, for the
 latency a single client sees without queueing. Needs wrk and nginx (apt), node/npm.
 
@@ -142,6 +143,10 @@ def main():
     ap.add_argument("--latency-duration", type=int, default=5,
                     help="seconds per run of the one-connection latency pass (0: skip it)")
     ap.add_argument("--json", help="also write the results here")
+    ap.add_argument("--postgres", metavar="CONNECTION",
+                    help="also run Parity with its ledger, keys and limits on this PostgreSQL (a connection string, e.g. "
+                         "'Host=127.0.0.1;Username=parity_ci;Password=parity_ci;Database=parity_ci'); its CPU per request is the "
+                         "gateway's own, without the PostgreSQL server's")
     ap.add_argument("--stream", type=int, default=0, metavar="N",
                     help="streamed responses of N content chunks (SSE) instead of whole ones; skips the bare forwarder (it cannot stream) "
                          "and Portkey (1.15.2 answered this upstream's streams with 500 'Something went wrong')")
@@ -198,10 +203,16 @@ def main():
         if "parity" not in args.skip:
             out = os.path.join(work, "parity-bin")
             subprocess.run(["dotnet", "build", os.path.join(REPO, "src", "Parity.Cli"), "-c", "Release", "-o", out, "-v", "q", "-nologo"], check=True, capture_output=True, timeout=600)
-            config = os.path.join(work, "gateway.yaml")
-            with open(config, "w") as f:
-                f.write(f"""ledger:
-  sqlite: ledger.db
+            parity = [os.path.join(out, "parity")]
+            env = {**os.environ, "BENCH_UPSTREAM_KEY": "sk-upstream-bench", "BENCH_POSTGRES": args.postgres or ""}
+            ledgers = [("parity (keys, limits, ledger)", "sqlite: ledger.db", pa)]
+            if args.postgres:
+                ledgers.append(("parity on PostgreSQL (keys, limits, ledger)", "postgresEnv: BENCH_POSTGRES", free_port()))
+            for name, ledger, port in ledgers:
+                config = os.path.join(work, f"gateway-{port}.yaml")
+                with open(config, "w") as f:
+                    f.write(f"""ledger:
+  {ledger}
 keys:
   required: true
 providers:
@@ -209,13 +220,11 @@ providers:
 models:
   - {{ name: gpt-4o-mini, provider: local, vendor: OpenAI, origin: US, openWeights: false, prices: {{ input: 0.15, output: 0.6 }} }}
 """)
-            env = {**os.environ, "BENCH_UPSTREAM_KEY": "sk-upstream-bench"}
-            parity = [os.path.join(out, "parity")]
-            key = json.loads(subprocess.run(parity + ["gateway", "keys", "create", "--config", config, "--name", "bench", "--budget", "1000000", "--rpm", "100000000", "--tpm", "2000000000"],
-                                            check=True, capture_output=True, text=True, env=env).stdout)["key"]
-            gateway = start(parity + ["gateway", "--config", config, "--urls", f"http://127.0.0.1:{pa}"], env=env)
-            wait_http(f"http://127.0.0.1:{pa}/healthz")
-            targets.append(("parity (keys, limits, ledger)", f"http://127.0.0.1:{pa}/v1/chat/completions", {"BENCH_AUTH": key}, process_tree(gateway.pid)))
+                key = json.loads(subprocess.run(parity + ["gateway", "keys", "create", "--config", config, "--name", "bench", "--budget", "1000000", "--rpm", "100000000", "--tpm", "2000000000"],
+                                                check=True, capture_output=True, text=True, env=env).stdout)["key"]
+                gateway = start(parity + ["gateway", "--config", config, "--urls", f"http://127.0.0.1:{port}"], env=env)
+                wait_http(f"http://127.0.0.1:{port}/healthz")
+                targets.append((name, f"http://127.0.0.1:{port}/v1/chat/completions", {"BENCH_AUTH": key}, process_tree(gateway.pid)))
 
         results = {name: [] for name, *_ in targets}
         for name, url, env, pids in targets:  # warm-up (JIT, connection pools)
