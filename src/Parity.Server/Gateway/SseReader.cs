@@ -112,21 +112,15 @@ internal sealed class SseReader(Stream stream) : IDisposable
             int next;
             if (length < 0 || (rest[length] == '\r' && length == rest.Length - 1 && !atEnd))
             {
-                if (!atEnd || rest.IsEmpty)
+                if (!atEnd)
                 {
-                    // The line (or its CRLF) is not all here yet; or the stream ended.
-                    if (atEnd && hasData)
-                    {
-                        start = end;
-                        return true;
-                    }
+                    return false; // the line (or its CRLF) is not all here yet
+                }
 
-                    if (atEnd)
-                    {
-                        start = end;
-                    }
-
-                    return false;
+                if (rest.IsEmpty)
+                {
+                    start = end; // the stream ended: an event without its blank line still counts
+                    return hasData;
                 }
 
                 length = rest.Length; // the stream's last line, without its end

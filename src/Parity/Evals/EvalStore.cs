@@ -13,6 +13,9 @@ public sealed class EvalStore
         "cached_tokens AS CachedTokens, reasoning_tokens AS ReasoningTokens, latency_ms AS LatencyMs, attempts AS Attempts, " +
         "cost_usd AS CostUsd, score AS Score, extracted AS Extracted, error AS Error, called_at AS CalledAt";
 
+    /// <summary>Results with their requests, for the <c>Results</c> queries to filter and order.</summary>
+    private const string SelectResults = $"SELECT {Columns} FROM eval_results r JOIN eval_requests q ON q.run_id = r.run_id AND q.item_id = r.item_id ";
+
     public EvalStore(ParityStore store)
     {
         Store = store;
@@ -80,10 +83,7 @@ public sealed class EvalStore
     }
 
     public IReadOnlyList<EvalResultRecord> Results(long runId) =>
-        Db.Query<EvalResultRecord>(
-            $"SELECT {Columns} FROM eval_results r JOIN eval_requests q ON q.run_id = r.run_id AND q.item_id = r.item_id " +
-            "WHERE r.run_id = @runId ORDER BY r.model, r.item_id, r.sample",
-            new { runId }).AsList();
+        Db.Query<EvalResultRecord>(SelectResults + "WHERE r.run_id = @runId ORDER BY r.model, r.item_id, r.sample", new { runId }).AsList();
 
     /// <summary>The models that have at least one answered (scored) call in the run, in name order.</summary>
     public IReadOnlyList<string> ModelsAnswered(long runId) =>
@@ -91,10 +91,7 @@ public sealed class EvalStore
 
     /// <summary>One model's results in the run (what <see cref="EvalReportBuilder"/> summarizes for that model).</summary>
     public IReadOnlyList<EvalResultRecord> Results(long runId, string model) =>
-        Db.Query<EvalResultRecord>(
-            $"SELECT {Columns} FROM eval_results r JOIN eval_requests q ON q.run_id = r.run_id AND q.item_id = r.item_id " +
-            "WHERE r.run_id = @runId AND r.model = @model ORDER BY r.item_id, r.sample",
-            new { runId, model }).AsList();
+        Db.Query<EvalResultRecord>(SelectResults + "WHERE r.run_id = @runId AND r.model = @model ORDER BY r.item_id, r.sample", new { runId, model }).AsList();
 
     /// <summary>
     /// Writes results in one transaction (inserting, or replacing an earlier failed attempt). The

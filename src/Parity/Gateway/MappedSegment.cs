@@ -6,8 +6,9 @@ namespace Parity.Gateway;
 /// <summary>
 /// One ledger log segment: a new file of a fixed size mapped into memory, filled from the start.
 /// Bytes copied into it are in the page cache at once (they survive the process); the unwritten
-/// rest reads as zeros until <see cref="Close"/> truncates the file to what was written. Not
-/// thread-safe: <see cref="LedgerLog"/> appends under its lock.
+/// rest reads as zeros until <see cref="Close"/> truncates the file to what was written. Appends and
+/// closing are not thread-safe (<see cref="LedgerLog"/> does them under its lock); <see cref="Prefault"/>
+/// may run beside them on another thread.
 /// </summary>
 internal sealed partial class MappedSegment
 {

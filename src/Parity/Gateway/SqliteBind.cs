@@ -22,9 +22,7 @@ internal static unsafe partial class SqliteBind
     {
         fixed (byte* text = utf8)
         {
-            // A non-null pointer even for an empty value (null would bind SQL NULL).
-            byte empty = 0;
-            return sqlite3_bind_text(statement, index, utf8.IsEmpty ? &empty : text, utf8.Length, Transient);
+            return sqlite3_bind_text(statement, index, utf8.IsEmpty ? EmptyText : text, utf8.Length, Transient);
         }
     }
 
