@@ -73,10 +73,9 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         var setup = services.Setup;
 
         // 1. The virtual key.
-        var presented = BearerToken(context.Request);
-        if (presented is not null)
+        if (PresentedKey(context.Request) is { } presented)
         {
-            var key = services.KeyCache.Find(presented);
+            var key = services.KeyCache.Find(presented.AsSpan(7).Trim());
             if (key is null || key.RevokedAt is not null)
             {
                 await FailAsync(context, exchange, 401, "invalid_request_error", "invalid_api_key", key is null ? "Incorrect API key provided." : "This API key has been revoked.");
@@ -478,16 +477,11 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
     private static string NewRequestId() =>
         RequestIdPrefix + Interlocked.Increment(ref requestCount).ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
 
-    private static string? BearerToken(HttpRequest request)
+    /// <summary>The Authorization header when it is <c>Bearer &lt;key&gt;</c> with a key (the key starts at 7), else null.</summary>
+    private static string? PresentedKey(HttpRequest request)
     {
         string? header = request.Headers.Authorization;
-        if (header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            var token = header[7..].Trim();
-            return token.Length == 0 ? null : token;
-        }
-
-        return null;
+        return header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && !header.AsSpan(7).Trim().IsEmpty ? header : null;
     }
 
     /// <summary>Removes the provider's key from a body that echoes it (some providers quote the key they got).</summary>

@@ -4,26 +4,37 @@ using Parity.Gateway;
 namespace Parity.Server.Gateway;
 
 /// <summary>
-/// Looks up virtual keys by the hash of the presented secret, keeping hits for a few seconds so the
-/// hot path does not query the store; revocations and keys made on another node show up within that time.
+/// Looks up virtual keys, keeping hits for a few seconds so the hot path neither queries the store nor
+/// hashes the secret again; revocations and keys made on another node show up within that time.
 /// </summary>
+/// <remarks>
+/// Hits are held by the presented secret itself, in this process's memory only: hashing it (SHA-256 in
+/// OpenSSL) was the larger part of a cached lookup. The store keeps only hashes, and nothing here is
+/// written, logged or sent anywhere. Misses are not kept, so unknown secrets cannot grow the cache.
+/// </remarks>
 internal sealed class KeyCache(VirtualKeyStore store, TimeSpan lifetime)
 {
-    private readonly ConcurrentDictionary<string, (VirtualKey? Key, long Expires)> entries = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (VirtualKey Key, long Expires)> entries = new(StringComparer.Ordinal);
 
-    public VirtualKey? Find(string secret)
+    /// <summary>The key whose secret is <paramref name="secret"/>, or null; a hit allocates nothing.</summary>
+    public VirtualKey? Find(ReadOnlySpan<char> secret)
     {
-        var hash = VirtualKeyStore.Hash(secret);
         var now = Environment.TickCount64;
-        if (entries.TryGetValue(hash, out var entry) && entry.Expires > now)
+        var bySpan = entries.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (bySpan.TryGetValue(secret, out var entry) && entry.Expires > now)
         {
             return entry.Key;
         }
 
-        var key = store.FindByHash(hash);
+        var text = secret.ToString();
+        var key = store.FindByHash(VirtualKeyStore.Hash(text));
         if (key is not null)
         {
-            entries[hash] = (key, now + (long)lifetime.TotalMilliseconds);
+            entries[text] = (key, now + (long)lifetime.TotalMilliseconds);
+        }
+        else
+        {
+            entries.TryRemove(text, out _);
         }
 
         return key;
