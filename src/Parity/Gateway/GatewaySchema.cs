@@ -137,5 +137,22 @@ internal static class GatewaySchema
                     imported_bytes BIGINT NOT NULL
                 );
                 """),
+        new(404, "gateway spend per key and day instead of a ledger index by key",
+            // SQLite: the ledger import sums each key's spend per UTC day (KeySpendRollup), so a budget's
+            // spend is read from a few rows and the ledger has one index less to update per record.
+            // PostgreSQL keeps budgets in gateway_key_spend and is unchanged.
+            Sqlite: """
+                CREATE TABLE gateway_key_daily_spend (
+                    key_id TEXT NOT NULL,
+                    day TEXT NOT NULL,
+                    spent_usd REAL NOT NULL,
+                    PRIMARY KEY (key_id, day)
+                ) WITHOUT ROWID;
+                INSERT INTO gateway_key_daily_spend (key_id, day, spent_usd)
+                    SELECT key_id, substr(at, 1, 10), SUM(cost_usd) FROM gateway_ledger
+                    WHERE key_id IS NOT NULL AND cost_usd <> 0 GROUP BY key_id, substr(at, 1, 10);
+                DROP INDEX gateway_ledger_key;
+                """,
+            Postgres: "SELECT 1"),
     ];
 }

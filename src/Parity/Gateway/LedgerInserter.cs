@@ -21,6 +21,8 @@ internal sealed class LedgerInserter(ParityStore store) : IDisposable
 
     private readonly Dictionary<int, (DbCommand Command, DbParameter[] Parameters)> inserts = [];
 
+    private readonly KeySpendRollup spend = new();
+
     /// <summary>Inserts <paramref name="entries"/> inside <paramref name="transaction"/>.</summary>
     public void Insert(IReadOnlyList<LedgerEntry> entries, DbTransaction transaction)
     {
@@ -40,6 +42,19 @@ internal sealed class LedgerInserter(ParityStore store) : IDisposable
                 command.Transaction = null;
                 next += size;
             }
+        }
+
+        if (store.Dialect == SqlDialect.Sqlite)
+        {
+            foreach (var entry in entries)
+            {
+                if (entry.KeyId is { } keyId)
+                {
+                    spend.Add(keyId, entry.At, entry.CostUsd);
+                }
+            }
+
+            spend.Flush(store.Connection, transaction);
         }
     }
 

@@ -34,6 +34,9 @@ internal sealed class LedgerLineImporter : IDisposable
     private int row; // the row of the statement being bound (its parameters start at row * Columns)
     private byte[] unescaped = new byte[256];
 
+    /// <summary>The imported records' spend per key and day, for the caller to flush in the same transaction.</summary>
+    public KeySpendRollup Spend { get; } = new();
+
     public LedgerLineImporter(ParityStore store)
     {
         if (store.Connection is not SqliteConnection { Handle: { } connection })
@@ -102,6 +105,9 @@ internal sealed class LedgerLineImporter : IDisposable
     {
         var first = row * Columns; // parameter index before this row's first
         var bound = 0; // a bit per column given
+        ReadOnlySpan<byte> keyId = default, time = default; // for the spend rollup
+        var hasKey = false;
+        var cost = 0.0;
         try
         {
             var r = new Utf8JsonReader(line);
@@ -136,10 +142,26 @@ internal sealed class LedgerLineImporter : IDisposable
                             Check(SqliteBind.Int64(handle, first + column, r.GetInt64()));
                             break;
                         case CostUsd or LatencyMs:
-                            Check(SqliteBind.Double(handle, first + column, r.GetDouble()));
+                            var value = r.GetDouble();
+                            Check(SqliteBind.Double(handle, first + column, value));
+                            cost = column == CostUsd ? value : cost;
                             break;
                         default:
                             BindText(ref r, column, first);
+                            if (column is KeyId or At)
+                            {
+                                var text = r.ValueIsEscaped ? Encoding.UTF8.GetBytes(r.GetString()!) : r.ValueSpan;
+                                if (column == KeyId)
+                                {
+                                    keyId = text;
+                                    hasKey = true;
+                                }
+                                else
+                                {
+                                    time = text;
+                                }
+                            }
+
                             break;
                     }
                 }
@@ -175,6 +197,11 @@ internal sealed class LedgerLineImporter : IDisposable
                 };
                 Check(missing);
             }
+        }
+
+        if (hasKey)
+        {
+            Spend.Add(keyId, time, cost);
         }
     }
 

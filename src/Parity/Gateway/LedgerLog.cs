@@ -167,6 +167,7 @@ public sealed class LedgerLog : ILedgerSink
                 if (end > 0)
                 {
                     imported += importer.InsertLines(records[..end], path, position);
+                    importer.Spend.Flush(store.Connection, tx);
                     store.Connection.Execute(
                         "INSERT INTO gateway_ledger_import (segment, imported_bytes) VALUES (@name, @to) ON CONFLICT (segment) DO UPDATE SET imported_bytes = excluded.imported_bytes",
                         new { name, to = position + end }, tx);

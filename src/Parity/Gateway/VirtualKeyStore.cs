@@ -97,9 +97,28 @@ public sealed class VirtualKeyStore
         lock (gate)
         {
             LedgerLog.ImportPending(store);
-            return store.Connection.ExecuteScalar<double?>(
-                "SELECT SUM(cost_usd) FROM gateway_ledger WHERE key_id = @keyId AND at >= @since",
-                new { keyId, since = LedgerTime.ToText(since) }) ?? 0;
+            if (store.Dialect != SqlDialect.Sqlite)
+            {
+                return store.Connection.ExecuteScalar<double?>(
+                    "SELECT SUM(cost_usd) FROM gateway_ledger WHERE key_id = @keyId AND at >= @since",
+                    new { keyId, since = LedgerTime.ToText(since) }) ?? 0;
+            }
+
+            // Whole days from the spend per day (see KeySpendRollup); a start within a day (budget periods
+            // start at midnight UTC, so only for other callers) adds the rest of that day from the ledger.
+            var day = new DateTimeOffset(since.UtcDateTime.Date, TimeSpan.Zero);
+            var wholeDaysFrom = day == since ? day : day.AddDays(1);
+            var spent = store.Connection.ExecuteScalar<double?>(
+                "SELECT SUM(spent_usd) FROM gateway_key_daily_spend WHERE key_id = @keyId AND day >= @day",
+                new { keyId, day = LedgerTime.ToText(wholeDaysFrom)[..10] }) ?? 0;
+            if (wholeDaysFrom != since)
+            {
+                spent += store.Connection.ExecuteScalar<double?>(
+                    "SELECT SUM(cost_usd) FROM gateway_ledger WHERE key_id = @keyId AND at >= @since AND at < @until",
+                    new { keyId, since = LedgerTime.ToText(since), until = LedgerTime.ToText(wholeDaysFrom) }) ?? 0;
+            }
+
+            return spent;
         }
     }
 
