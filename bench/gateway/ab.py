@@ -13,7 +13,7 @@ request (user and system). A variant is NAME=KIND[@BINARY][:ENV=VALUE,...]:
   python3 bench/gateway/ab.py --runs 5 old=parity@/tmp/old/parity new=parity
   python3 bench/gateway/ab.py on=parity off=parity:DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS=0
 """
-import argparse, json, os, shutil, statistics, subprocess, sys, tempfile
+import argparse, os, shutil, statistics, subprocess, sys, tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -88,20 +88,9 @@ def main():
             folder = os.path.join(shm if kind == "parityshm" else work, name)
             os.makedirs(folder)
             config = os.path.join(folder, "gateway.yaml")
-            ledger = "postgresEnv: BENCH_POSTGRES" if kind == "paritypg" else "sqlite: ledger.db"
-            with open(config, "w") as f:
-                f.write(f"""ledger:
-  {ledger}
-keys:
-  required: true
-providers:
-  - {{ name: local, baseUrl: "http://127.0.0.1:{up}/v1", apiKeyEnv: BENCH_UPSTREAM_KEY }}
-models:
-  - {{ name: gpt-4o-mini, provider: local, vendor: OpenAI, origin: US, openWeights: false, prices: {{ input: 0.15, output: 0.6 }} }}
-""")
+            R.gateway_config(config, up, "postgresEnv: BENCH_POSTGRES" if kind == "paritypg" else "sqlite: ledger.db")
             env.update(BENCH_UPSTREAM_KEY="sk-upstream-bench", BENCH_POSTGRES=args.postgres or "")
-            key = json.loads(subprocess.run([binary, "gateway", "keys", "create", "--config", config, "--name", "ab", "--budget", "1000000", "--rpm", "100000000", "--tpm", "2000000000"],
-                                            check=True, capture_output=True, text=True, env=env).stdout)["key"]
+            key = R.create_key([binary], config, env, "ab")
             p = start([binary, "gateway", "--config", config, "--urls", f"http://127.0.0.1:{port}"], env, name)
             R.wait_http(f"http://127.0.0.1:{port}/healthz")
             targets.append((name, f"http://127.0.0.1:{port}/v1/chat/completions", {"BENCH_AUTH": key}, R.process_tree(p.pid)))

@@ -133,6 +133,27 @@ http {{
     return path
 
 
+def gateway_config(path, upstream_port, ledger):
+    """Writes the benchmark's gateway.yaml: keys required, one priced model on the upstream, and LEDGER (the `ledger:` entry)."""
+    with open(path, "w") as f:
+        f.write(f"""ledger:
+  {ledger}
+keys:
+  required: true
+providers:
+  - {{ name: local, baseUrl: "http://127.0.0.1:{upstream_port}/v1", apiKeyEnv: BENCH_UPSTREAM_KEY }}
+models:
+  - {{ name: gpt-4o-mini, provider: local, vendor: OpenAI, origin: US, openWeights: false, prices: {{ input: 0.15, output: 0.6 }} }}
+""")
+
+
+def create_key(parity, config, env, name):
+    """Issues a virtual key with a budget and limits far above what a run sends; returns its secret."""
+    created = subprocess.run(parity + ["gateway", "keys", "create", "--config", config, "--name", name, "--budget", "1000000", "--rpm", "100000000", "--tpm", "2000000000"],
+                             check=True, capture_output=True, text=True, env=env)
+    return json.loads(created.stdout)["key"]
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
@@ -210,18 +231,8 @@ def main():
                 ledgers.append(("parity on PostgreSQL (keys, limits, ledger)", "postgresEnv: BENCH_POSTGRES", free_port()))
             for name, ledger, port in ledgers:
                 config = os.path.join(work, f"gateway-{port}.yaml")
-                with open(config, "w") as f:
-                    f.write(f"""ledger:
-  {ledger}
-keys:
-  required: true
-providers:
-  - {{ name: local, baseUrl: "http://127.0.0.1:{up}/v1", apiKeyEnv: BENCH_UPSTREAM_KEY }}
-models:
-  - {{ name: gpt-4o-mini, provider: local, vendor: OpenAI, origin: US, openWeights: false, prices: {{ input: 0.15, output: 0.6 }} }}
-""")
-                key = json.loads(subprocess.run(parity + ["gateway", "keys", "create", "--config", config, "--name", "bench", "--budget", "1000000", "--rpm", "100000000", "--tpm", "2000000000"],
-                                                check=True, capture_output=True, text=True, env=env).stdout)["key"]
+                gateway_config(config, up, ledger)
+                key = create_key(parity, config, env, "bench")
                 gateway = start(parity + ["gateway", "--config", config, "--urls", f"http://127.0.0.1:{port}"], env=env)
                 wait_http(f"http://127.0.0.1:{port}/healthz")
                 targets.append((name, f"http://127.0.0.1:{port}/v1/chat/completions", {"BENCH_AUTH": key}, process_tree(gateway.pid)))
