@@ -73,9 +73,9 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         var setup = services.Setup;
 
         // 1. The virtual key.
-        if (PresentedKey(context.Request) is { } presented)
+        var key = PresentedKey(context.Request, out var presented);
+        if (presented)
         {
-            var key = services.KeyCache.Find(presented.AsSpan(7).Trim());
             if (key is null || key.RevokedAt is not null)
             {
                 await FailAsync(context, exchange, 401, "invalid_request_error", "invalid_api_key", key is null ? "Incorrect API key provided." : "This API key has been revoked.");
@@ -477,11 +477,16 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
     private static string NewRequestId() =>
         RequestIdPrefix + Interlocked.Increment(ref requestCount).ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>The Authorization header when it is <c>Bearer &lt;key&gt;</c> with a key (the key starts at 7), else null.</summary>
-    private static string? PresentedKey(HttpRequest request)
+    /// <summary>
+    /// The virtual key of the request's <c>Authorization: Bearer &lt;key&gt;</c>, or null when the key is
+    /// unknown; <paramref name="presented"/> says whether the request gave a key at all.
+    /// </summary>
+    private VirtualKey? PresentedKey(HttpRequest request, out bool presented)
     {
         string? header = request.Headers.Authorization;
-        return header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) && !header.AsSpan(7).Trim().IsEmpty ? header : null;
+        var secret = header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header.AsSpan("Bearer ".Length).Trim() : default;
+        presented = !secret.IsEmpty;
+        return presented ? services.KeyCache.Find(secret) : null;
     }
 
     /// <summary>Removes the provider's key from a body that echoes it (some providers quote the key they got).</summary>
