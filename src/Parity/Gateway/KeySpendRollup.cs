@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.InteropServices;
 using System.Text;
 using Dapper;
 
@@ -32,14 +33,7 @@ internal sealed class KeySpendRollup
         Encoding.ASCII.GetChars(at[..DayLength], name);
         name[DayLength] = '|';
         var written = DayLength + 1 + Encoding.UTF8.GetChars(keyIdUtf8, name[(DayLength + 1)..]);
-        if (bySpan.TryGetValue(name[..written], out var current))
-        {
-            bySpan[name[..written]] = current + costUsd;
-        }
-        else
-        {
-            sums[new string(name[..written])] = costUsd;
-        }
+        CollectionsMarshal.GetValueRefOrAddDefault(bySpan, name[..written], out _) += costUsd;
     }
 
     /// <summary>Adds a record's cost.</summary>
@@ -47,10 +41,12 @@ internal sealed class KeySpendRollup
     {
         if (costUsd != 0)
         {
-            var name = LedgerTime.ToText(at)[..DayLength] + "|" + keyId;
-            sums[name] = sums.GetValueOrDefault(name) + costUsd;
+            CollectionsMarshal.GetValueRefOrAddDefault(sums, DayOf(at) + "|" + keyId, out _) += costUsd;
         }
     }
+
+    /// <summary>The UTC day <paramref name="at"/> falls in, as <c>gateway_key_daily_spend.day</c> holds it (<c>yyyy-MM-dd</c>).</summary>
+    public static string DayOf(DateTimeOffset at) => LedgerTime.ToText(at)[..DayLength];
 
     /// <summary>Adds the sums to <c>gateway_key_daily_spend</c> inside <paramref name="transaction"/> and starts again.</summary>
     public void Flush(DbConnection connection, DbTransaction transaction)

@@ -110,7 +110,7 @@ public sealed class VirtualKeyStore
             var wholeDaysFrom = day == since ? day : day.AddDays(1);
             var spent = store.Connection.ExecuteScalar<double?>(
                 "SELECT SUM(spent_usd) FROM gateway_key_daily_spend WHERE key_id = @keyId AND day >= @day",
-                new { keyId, day = LedgerTime.ToText(wholeDaysFrom)[..10] }) ?? 0;
+                new { keyId, day = KeySpendRollup.DayOf(wholeDaysFrom) }) ?? 0;
             if (wholeDaysFrom != since)
             {
                 spent += store.Connection.ExecuteScalar<double?>(
