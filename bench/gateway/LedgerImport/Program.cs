@@ -15,7 +15,7 @@ try
     var entry = new LedgerEntry
     {
         RequestId = "req_0123456789ab000000000001", At = DateTimeOffset.UtcNow, KeyId = "key_abcdef", Route = "gpt-4o-mini", Model = "gpt-4o-mini",
-        Provider = "local", Vendor = "OpenAI", Origin = "US", OpenWeights = false, InputTokens = 11, OutputTokens = 9, CostUsd = 7.05e-6, LatencyMs = 0.532,
+        Provider = "local", Vendor = "OpenAI", Origin = "US", OpenWeights = false, InputTokens = 11, OutputTokens = 9, CostUsd = 0.00000705m, LatencyMs = 0.532,
         Status = 200, Attempts = 1, UsageSource = "upstream",
     };
     var append = new List<double>();

@@ -51,7 +51,7 @@ internal static class GatewayCommand
         var keys = new Command("keys", "Issue, list and revoke the gateway's virtual keys (in the ledger's store).");
         var config = ConfigOption(required: true);
         var name = new Option<string>("--name") { Description = "Who or what the key is for", Required = true };
-        var budget = new Option<double?>("--budget") { Description = "Budget in US dollars per period (none: no budget)" };
+        var budget = new Option<decimal?>("--budget") { Description = "Budget in US dollars per period (none: no budget)" };
         var period = new Option<string>("--period") { Description = "Budget period: day|week|month|total", DefaultValueFactory = _ => "month" };
         period.AcceptOnlyFromAmong("day", "week", "month", "total");
         var rpm = new Option<int?>("--rpm") { Description = "Requests per minute (none: no limit)" };

@@ -113,7 +113,7 @@ internal static class UsageCommand
         {
             var group = r.Group.Contains(',') || r.Group.Contains('"') ? "\"" + r.Group.Replace("\"", "\"\"") + "\"" : r.Group;
             writer.WriteLine(string.Join(',', group, r.Requests, r.Errors, r.InputTokens, r.OutputTokens, r.CachedTokens,
-                r.CostUsd.ToString("R", CultureInfo.InvariantCulture), r.TokenShare.ToString("R", CultureInfo.InvariantCulture),
+                r.CostUsd.ToString(CultureInfo.InvariantCulture), r.TokenShare.ToString("R", CultureInfo.InvariantCulture),
                 r.CostShare.ToString("R", CultureInfo.InvariantCulture), r.MeanLatencyMs.ToString("0.###", CultureInfo.InvariantCulture)));
         }
     }
@@ -121,10 +121,10 @@ internal static class UsageCommand
     private static ModelPrice ParsePrice(string text)
     {
         var parts = text.Split(',');
-        var values = new List<double>();
+        var values = new List<decimal>();
         foreach (var part in parts)
         {
-            if (!double.TryParse(part.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 0)
+            if (!decimal.TryParse(part.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out var v) || v < 0)
             {
                 throw new ParityException($"--flagship-price: '{part}' is not a price (USD per million tokens).");
             }
@@ -157,7 +157,7 @@ internal static class UsageCommand
 
     private static string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
 
-    private static string Usd(double v) => v.ToString(v < 1 ? "0.000000" : "0.00", CultureInfo.InvariantCulture);
+    private static string Usd(decimal v) => v.ToString(v < 1 ? "0.000000" : "0.00", CultureInfo.InvariantCulture);
 
     private static string Pct(double v) => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 }

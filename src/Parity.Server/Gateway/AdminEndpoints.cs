@@ -51,7 +51,7 @@ internal static class AdminEndpoints
             try
             {
                 var name = body["name"]?.GetValue<string>() ?? throw new ParityException("'name' is missing.");
-                var budget = body["budgetUsd"]?.GetValue<double>();
+                var budget = body["budgetUsd"]?.GetValue<decimal>();
                 var period = body["period"] is { } p ? BudgetPeriods.Parse(p.GetValue<string>(), "period") : BudgetPeriod.Month;
                 var rpm = body["rpm"]?.GetValue<int>();
                 var tpm = body["tpm"]?.GetValue<int>();

@@ -17,7 +17,7 @@ internal sealed class Exchange
     public VirtualKey? Key { get; set; }
 
     /// <summary>USD reserved against the key's budget (settled when the request ends).</summary>
-    public double Reserved { get; set; }
+    public decimal Reserved { get; set; }
 
     public bool Admitted { get; set; }
 
@@ -35,7 +35,7 @@ internal sealed class Exchange
 
     public bool Finished { get; set; }
 
-    public double Cost => Model?.Cost(Usage.Input, Usage.Output, Usage.Cached, At) ?? 0;
+    public decimal Cost => Model?.Cost(Usage.Input, Usage.Output, Usage.Cached, At) ?? 0;
 
     public double ElapsedSeconds => Stopwatch.GetElapsedTime(StartedTimestamp).TotalSeconds;
 

@@ -23,7 +23,7 @@ internal sealed class GatewayMetrics
 
     public void RequestStarted() => Interlocked.Increment(ref inFlight);
 
-    public void RequestFinished(string route, string? model, string? origin, bool? openWeights, int status, string? error, double seconds, long input, long output, long cached, double costUsd)
+    public void RequestFinished(string route, string? model, string? origin, bool? openWeights, int status, string? error, double seconds, long input, long output, long cached, decimal costUsd)
     {
         Interlocked.Decrement(ref inFlight);
         var m = model ?? "";
@@ -44,7 +44,7 @@ internal sealed class GatewayMetrics
 
         if (costUsd > 0)
         {
-            s.Cost.Add(costUsd);
+            s.Cost.Add((double)costUsd); // a Prometheus sample is a float64; the ledger keeps the exact amount
         }
     }
 

@@ -25,6 +25,6 @@ internal static class GatewayCatalog
 
         var offer = model.PrimaryOffer!;
         var source = offer.Source.Date is { } date ? $"{offer.Source.Name}, {date}" : offer.Source.Name;
-        return new ModelPrice((double)prices.Input.Base, (double)prices.Output.Base, prices.CachedInput is { } cached ? (double)cached.Base : null, $"catalog: {offer.Provider} via {source}");
+        return new ModelPrice(prices.Input.Base, prices.Output.Base, prices.CachedInput?.Base, $"catalog: {offer.Provider} via {source}");
     }
 }

@@ -113,11 +113,11 @@ public sealed class GatewayConfig
     /// <summary>USD per million tokens.</summary>
     public sealed class PriceSection
     {
-        public double? Input { get; set; }
+        public decimal? Input { get; set; }
 
-        public double? Output { get; set; }
+        public decimal? Output { get; set; }
 
-        public double? CachedInput { get; set; }
+        public decimal? CachedInput { get; set; }
     }
 
     /// <summary>A policy over models that clients can name instead of a model.</summary>

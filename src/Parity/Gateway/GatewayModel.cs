@@ -34,13 +34,13 @@ public sealed class GatewayModel
     /// The cost of a request at a moment: the catalog's price engine when the model's prices come from
     /// the catalog (long-context tiers, off-peak windows), else the config's flat prices; zero when no price is known.
     /// </summary>
-    public double Cost(long input, long output, long cached, DateTimeOffset at)
+    public decimal Cost(long input, long output, long cached, DateTimeOffset at)
     {
         if (Catalog is { } model && model.PrimaryOffer is not null)
         {
             try
             {
-                return (double)Parity.Catalog.Pricing.PriceEngine.Price(model, new Parity.Catalog.Pricing.TokenUsage(input, output, Math.Clamp(cached, 0, input)), at).TotalUsd;
+                return Parity.Catalog.Pricing.PriceEngine.Price(model, new Parity.Catalog.Pricing.TokenUsage(input, output, Math.Clamp(cached, 0, input)), at).TotalUsd;
             }
             catch (ParityException)
             {

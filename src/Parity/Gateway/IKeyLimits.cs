@@ -8,11 +8,11 @@ namespace Parity.Gateway;
 public interface IKeyLimits
 {
     /// <summary>Counts the request against the key's per-minute limits and reserves <paramref name="reserveUsd"/> of its budget.</summary>
-    Task<AdmissionResult> TryAdmitAsync(VirtualKey key, double reserveUsd, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<AdmissionResult> TryAdmitAsync(VirtualKey key, decimal reserveUsd, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Replaces the reservation by the real cost and adds the tokens to the minute's count.</summary>
-    Task SettleAsync(VirtualKey key, double reservedUsd, double costUsd, long tokens, DateTimeOffset admittedAt, CancellationToken cancellationToken);
+    Task SettleAsync(VirtualKey key, decimal reservedUsd, decimal costUsd, long tokens, DateTimeOffset admittedAt, CancellationToken cancellationToken);
 
     /// <summary>Spent and reserved in the key's current budget period.</summary>
-    Task<(double Spent, double Reserved)> BudgetStateAsync(VirtualKey key, DateTimeOffset now, CancellationToken cancellationToken);
+    Task<(decimal Spent, decimal Reserved)> BudgetStateAsync(VirtualKey key, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -7,13 +7,13 @@ namespace Parity.Gateway;
 /// </summary>
 public sealed class InMemoryKeyLimits : IKeyLimits
 {
-    private readonly Func<string, DateTimeOffset, double> spentSince;
+    private readonly Func<string, DateTimeOffset, decimal> spentSince;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, State> states = new(StringComparer.Ordinal);
 
     /// <param name="spentSince">The ledger's spend of a key since a moment.</param>
-    public InMemoryKeyLimits(Func<string, DateTimeOffset, double> spentSince) => this.spentSince = spentSince;
+    public InMemoryKeyLimits(Func<string, DateTimeOffset, decimal> spentSince) => this.spentSince = spentSince;
 
-    public Task<AdmissionResult> TryAdmitAsync(VirtualKey key, double reserveUsd, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<AdmissionResult> TryAdmitAsync(VirtualKey key, decimal reserveUsd, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var state = StateOf(key, now);
         var minute = MinuteOf(now);
@@ -36,7 +36,7 @@ public sealed class InMemoryKeyLimits : IKeyLimits
                 return Task.FromResult(AdmissionResult.OverTokensPerMinute);
             }
 
-            if (key.BudgetUsd is { } budget && state.Spent + state.Reserved + reserveUsd > budget + 1e-12)
+            if (key.BudgetUsd is { } budget && state.Spent + state.Reserved + reserveUsd > budget)
             {
                 return Task.FromResult(AdmissionResult.OverBudget);
             }
@@ -47,7 +47,7 @@ public sealed class InMemoryKeyLimits : IKeyLimits
         }
     }
 
-    public Task SettleAsync(VirtualKey key, double reservedUsd, double costUsd, long tokens, DateTimeOffset admittedAt, CancellationToken cancellationToken)
+    public Task SettleAsync(VirtualKey key, decimal reservedUsd, decimal costUsd, long tokens, DateTimeOffset admittedAt, CancellationToken cancellationToken)
     {
         var state = StateOf(key, admittedAt);
         lock (state)
@@ -63,7 +63,7 @@ public sealed class InMemoryKeyLimits : IKeyLimits
         return Task.CompletedTask;
     }
 
-    public Task<(double Spent, double Reserved)> BudgetStateAsync(VirtualKey key, DateTimeOffset now, CancellationToken cancellationToken)
+    public Task<(decimal Spent, decimal Reserved)> BudgetStateAsync(VirtualKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var state = StateOf(key, now);
         lock (state)
@@ -91,8 +91,8 @@ public sealed class InMemoryKeyLimits : IKeyLimits
     private sealed class State
     {
         public DateTimeOffset PeriodStart;
-        public double Spent;
-        public double Reserved;
+        public decimal Spent;
+        public decimal Reserved;
         public long Minute;
         public long Requests;
         public long Tokens;

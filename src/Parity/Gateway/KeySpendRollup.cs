@@ -15,13 +15,13 @@ internal sealed class KeySpendRollup
 {
     private const int DayLength = 10; // "yyyy-MM-dd", the start of a ledger time
 
-    private readonly Dictionary<string, double> sums = new(StringComparer.Ordinal); // "day|key" -> spend
-    private readonly Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> bySpan;
+    private readonly Dictionary<string, decimal> sums = new(StringComparer.Ordinal); // "day|key" -> spend
+    private readonly Dictionary<string, decimal>.AlternateLookup<ReadOnlySpan<char>> bySpan;
 
     public KeySpendRollup() => bySpan = sums.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>Adds a record's cost; <paramref name="at"/> is a ledger time (see <see cref="LedgerTime"/>).</summary>
-    public void Add(ReadOnlySpan<byte> keyIdUtf8, ReadOnlySpan<byte> at, double costUsd)
+    public void Add(ReadOnlySpan<byte> keyIdUtf8, ReadOnlySpan<byte> at, decimal costUsd)
     {
         if (costUsd == 0)
         {
@@ -37,7 +37,7 @@ internal sealed class KeySpendRollup
     }
 
     /// <summary>Adds a record's cost.</summary>
-    public void Add(string keyId, DateTimeOffset at, double costUsd)
+    public void Add(string keyId, DateTimeOffset at, decimal costUsd)
     {
         if (costUsd != 0)
         {
@@ -57,8 +57,8 @@ internal sealed class KeySpendRollup
             {
                 connection.Execute(
                     "INSERT INTO gateway_key_daily_spend (key_id, day, spent_usd) VALUES (@key, @day, @spent) " +
-                    "ON CONFLICT (key_id, day) DO UPDATE SET spent_usd = spent_usd + excluded.spent_usd",
-                    new { key = name[(DayLength + 1)..], day = name[..DayLength], spent },
+                    "ON CONFLICT (key_id, day) DO UPDATE SET spent_usd = money_add(spent_usd, excluded.spent_usd)",
+                    new { key = name[(DayLength + 1)..], day = name[..DayLength], spent = Storage.Money.Text(spent) },
                     transaction);
             }
         }

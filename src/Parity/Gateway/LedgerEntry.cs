@@ -37,7 +37,8 @@ public sealed record LedgerEntry
     /// <summary>Input tokens served from the provider's prompt cache (a subset of <see cref="InputTokens"/>).</summary>
     public long CachedTokens { get; init; }
 
-    public double CostUsd { get; init; }
+    /// <summary>The request's cost in USD, exact (the price engine's decimal).</summary>
+    public decimal CostUsd { get; init; }
 
     public double LatencyMs { get; init; }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
@@ -107,7 +108,7 @@ internal sealed class LedgerLineImporter : IDisposable
         var bound = 0; // a bit per column given
         ReadOnlySpan<byte> keyId = default, time = default; // for the spend rollup
         var hasKey = false;
-        var cost = 0.0;
+        var cost = 0m;
         try
         {
             var r = new Utf8JsonReader(line);
@@ -141,10 +142,11 @@ internal sealed class LedgerLineImporter : IDisposable
                         case InputTokens or OutputTokens or CachedTokens or Status or Attempts:
                             Check(SqliteBind.Int64(handle, first + column, r.GetInt64()));
                             break;
-                        case CostUsd or LatencyMs:
-                            var value = r.GetDouble();
-                            Check(SqliteBind.Double(handle, first + column, value));
-                            cost = column == CostUsd ? value : cost;
+                        case CostUsd:
+                            cost = BindMoney(ref r, first + column);
+                            break;
+                        case LatencyMs:
+                            Check(SqliteBind.Double(handle, first + column, r.GetDouble()));
                             break;
                         default:
                             BindText(ref r, column, first);
@@ -191,7 +193,8 @@ internal sealed class LedgerLineImporter : IDisposable
                 var missing = column switch
                 {
                     InputTokens or OutputTokens or CachedTokens or Status or Attempts or Streamed => SqliteBind.Int64(handle, first + column, 0),
-                    CostUsd or LatencyMs => SqliteBind.Double(handle, first + column, 0),
+                    CostUsd => SqliteBind.PinnedText(handle, first + column, "0"u8),
+                    LatencyMs => SqliteBind.Double(handle, first + column, 0),
                     UsageSource => SqliteBind.PinnedText(handle, first + column, "none"u8),
                     _ => SqliteBind.Null(handle, first + column),
                 };
@@ -218,6 +221,38 @@ internal sealed class LedgerLineImporter : IDisposable
         }
 
         return records;
+    }
+
+    /// <summary>
+    /// Binds a money value as the exact decimal text SQLite keeps (see <see cref="Storage.Money"/>): the
+    /// number's bytes in place when they are plain decimal digits (as this gateway writes them), else
+    /// (an exponent, as older logs wrote binary doubles) the decimal's own text.
+    /// </summary>
+    private decimal BindMoney(ref Utf8JsonReader r, int index)
+    {
+        if (r.TokenType != JsonTokenType.Number)
+        {
+            throw new JsonException("'cost_usd' is not a number");
+        }
+
+        var bytes = r.ValueSpan;
+        if (!decimal.TryParse(bytes, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new JsonException($"'cost_usd' is not an amount: {Encoding.UTF8.GetString(bytes)}");
+        }
+
+        if (bytes.IndexOfAny((byte)'e', (byte)'E') < 0)
+        {
+            Check(SqliteBind.PinnedText(handle, index, bytes));
+        }
+        else
+        {
+            Span<byte> text = stackalloc byte[64];
+            value.TryFormat(text, out var written, default, CultureInfo.InvariantCulture);
+            Check(SqliteBind.Text(handle, index, text[..written]));
+        }
+
+        return value;
     }
 
     private void BindText(ref Utf8JsonReader r, int column, int first)

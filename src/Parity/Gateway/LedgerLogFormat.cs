@@ -8,7 +8,7 @@ namespace Parity.Gateway;
 
 /// <summary>
 /// One ledger record as a line of the ledger log: a JSON object (the <c>gateway_ledger</c> column
-/// names) and a newline. Doubles keep their exact value (shortest round-trip form).
+/// names) and a newline. Money keeps its exact decimal value, doubles their shortest round-trip form.
 /// <see cref="LedgerLineImporter"/> reads the lines back.
 /// <para>
 /// Written on every request's path, so it is written by hand into one span: property names are
@@ -101,6 +101,13 @@ internal static class LedgerLogFormat
     }
 
     private static void Number(Span<byte> span, ref int n, ReadOnlySpan<byte> name, long value)
+    {
+        Literal(span, ref n, name);
+        value.TryFormat(span[n..], out var written, default, CultureInfo.InvariantCulture);
+        n += written;
+    }
+
+    private static void Number(Span<byte> span, ref int n, ReadOnlySpan<byte> name, decimal value)
     {
         Literal(span, ref n, name);
         value.TryFormat(span[n..], out var written, default, CultureInfo.InvariantCulture);

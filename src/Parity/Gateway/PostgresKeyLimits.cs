@@ -26,7 +26,7 @@ public sealed class PostgresKeyLimits : IKeyLimits, IDisposable
         dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
     }
 
-    public async Task<AdmissionResult> TryAdmitAsync(VirtualKey key, double reserveUsd, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<AdmissionResult> TryAdmitAsync(VirtualKey key, decimal reserveUsd, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if (key.Rpm is not null || key.Tpm is not null)
@@ -64,14 +64,14 @@ public sealed class PostgresKeyLimits : IKeyLimits, IDisposable
         var rows = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE gateway_key_spend SET reserved_usd = reserved_usd + @reserve
-            WHERE key_id = @id AND period_start = @period AND spent_usd + reserved_usd + @reserve <= @budget + 1e-12
+            WHERE key_id = @id AND period_start = @period AND spent_usd + reserved_usd + @reserve <= @budget
             """,
             new { id = key.Id, period, reserve = reserveUsd, budget },
             cancellationToken: cancellationToken));
         return rows == 1 ? AdmissionResult.Admitted : AdmissionResult.OverBudget;
     }
 
-    public async Task SettleAsync(VirtualKey key, double reservedUsd, double costUsd, long tokens, DateTimeOffset admittedAt, CancellationToken cancellationToken)
+    public async Task SettleAsync(VirtualKey key, decimal reservedUsd, decimal costUsd, long tokens, DateTimeOffset admittedAt, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         if ((key.Rpm is not null || key.Tpm is not null) && tokens > 0)
@@ -94,10 +94,10 @@ public sealed class PostgresKeyLimits : IKeyLimits, IDisposable
         }
     }
 
-    public async Task<(double Spent, double Reserved)> BudgetStateAsync(VirtualKey key, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<(decimal Spent, decimal Reserved)> BudgetStateAsync(VirtualKey key, DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<(double, double)?>(new CommandDefinition(
+        var row = await connection.QuerySingleOrDefaultAsync<(decimal, decimal)?>(new CommandDefinition(
             "SELECT spent_usd, reserved_usd FROM gateway_key_spend WHERE key_id = @id AND period_start = @period",
             new { id = key.Id, period = LedgerTime.ToText(BudgetPeriods.StartOf(key.Period, now)) },
             cancellationToken: cancellationToken));

@@ -33,20 +33,20 @@ public static class UsageReport
             SELECT {group} AS grp, COUNT(*) AS requests,
                    CAST(SUM(CASE WHEN l.status >= 400 THEN 1 ELSE 0 END) AS BIGINT) AS errors,
                    CAST(SUM(l.input_tokens) AS BIGINT) AS input, CAST(SUM(l.output_tokens) AS BIGINT) AS output,
-                   CAST(SUM(l.cached_tokens) AS BIGINT) AS cached, CAST(SUM(l.cost_usd) AS DOUBLE PRECISION) AS cost, CAST(AVG(l.latency_ms) AS DOUBLE PRECISION) AS latency,
+                   CAST(SUM(l.cached_tokens) AS BIGINT) AS cached, {Money.Sum(store.Dialect, "l.cost_usd")} AS cost, CAST(AVG(l.latency_ms) AS DOUBLE PRECISION) AS latency,
                    CAST(SUM(CASE WHEN l.origin = 'CN' AND l.open_weights = 1 THEN l.input_tokens + l.output_tokens ELSE 0 END) AS BIGINT) AS cnopentokens,
-                   CAST(SUM(CASE WHEN l.origin = 'CN' AND l.open_weights = 1 THEN l.cost_usd ELSE 0 END) AS DOUBLE PRECISION) AS cnopencost
+                   {Money.Sum(store.Dialect, "CASE WHEN l.origin = 'CN' AND l.open_weights = 1 THEN l.cost_usd END")} AS cnopencost
             FROM gateway_ledger l LEFT JOIN gateway_keys k ON k.id = l.key_id
             {where}
             GROUP BY {group}
             """;
         var raw = store.Connection.Query<Raw>(sql, args).ToList();
         var totalTokens = raw.Sum(r => r.Input + r.Output);
-        var totalCost = raw.Sum(r => r.Cost);
+        var totalCost = raw.Sum(r => r.CostUsd);
         var rows = raw
-            .Select(r => new UsageRow(r.Grp, r.Requests, r.Errors, r.Input, r.Output, r.Cached, r.Cost,
+            .Select(r => new UsageRow(r.Grp, r.Requests, r.Errors, r.Input, r.Output, r.Cached, r.CostUsd,
                 totalTokens > 0 ? (double)(r.Input + r.Output) / totalTokens : 0,
-                totalCost > 0 ? r.Cost / totalCost : 0,
+                totalCost > 0 ? (double)(r.CostUsd / totalCost) : 0,
                 r.Latency))
             .OrderByDescending(r => r.CostUsd).ThenByDescending(r => r.InputTokens + r.OutputTokens).ThenBy(r => r.Group, StringComparer.Ordinal)
             .ToList();
@@ -60,7 +60,7 @@ public static class UsageReport
             by.ToString().ToLowerInvariant(), from, to, rows,
             raw.Sum(r => r.Requests), raw.Sum(r => r.Errors), input, output, cached, totalCost,
             totalTokens > 0 ? (double)raw.Sum(r => r.CnOpenTokens) / totalTokens : 0,
-            raw.Sum(r => r.CnOpenCost),
+            raw.Sum(r => r.CnOpenCostUsd),
             comparison);
     }
 
@@ -78,12 +78,17 @@ public static class UsageReport
 
         public long Cached { get; set; }
 
-        public double Cost { get; set; }
+        /// <summary>The summed cost as the store returns it (SQLite: exact decimal text; PostgreSQL: NUMERIC).</summary>
+        public object? Cost { get; set; }
+
+        public decimal CostUsd => Money.Read(Cost) ?? 0;
 
         public double Latency { get; set; }
 
         public long CnOpenTokens { get; set; }
 
-        public double CnOpenCost { get; set; }
+        public object? CnOpenCost { get; set; }
+
+        public decimal CnOpenCostUsd => Money.Read(CnOpenCost) ?? 0;
     }
 }

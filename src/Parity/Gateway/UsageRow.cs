@@ -8,7 +8,7 @@ public sealed record UsageRow(
     long InputTokens,
     long OutputTokens,
     long CachedTokens,
-    double CostUsd,
+    decimal CostUsd,
     double TokenShare,
     double CostShare,
     double MeanLatencyMs);

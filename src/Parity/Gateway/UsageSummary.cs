@@ -11,9 +11,9 @@ public sealed record UsageSummary(
     long InputTokens,
     long OutputTokens,
     long CachedTokens,
-    double CostUsd,
+    decimal CostUsd,
     double ChineseOpenWeightTokenShare,
-    double ChineseOpenWeightCostUsd,
+    decimal ChineseOpenWeightCostUsd,
     FlagshipComparison? Flagship);
 
 /// <summary>What the same tokens would have cost on one flagship model.</summary>
@@ -21,10 +21,10 @@ public sealed record UsageSummary(
 /// <param name="Price">Its prices (with their source).</param>
 /// <param name="CostUsd">The ledger's input, cached and output tokens priced at the flagship's prices.</param>
 /// <param name="ActualCostUsd">What the traffic cost.</param>
-public sealed record FlagshipComparison(string Model, ModelPrice Price, double CostUsd, double ActualCostUsd)
+public sealed record FlagshipComparison(string Model, ModelPrice Price, decimal CostUsd, decimal ActualCostUsd)
 {
     /// <summary>How many times more the flagship would have cost (null when the traffic cost nothing).</summary>
-    public double? Ratio => ActualCostUsd > 0 ? CostUsd / ActualCostUsd : null;
+    public double? Ratio => ActualCostUsd > 0 ? (double)(CostUsd / ActualCostUsd) : null;
 
-    public double SavingsUsd => CostUsd - ActualCostUsd;
+    public decimal SavingsUsd => CostUsd - ActualCostUsd;
 }

@@ -11,7 +11,7 @@ public sealed record VirtualKey
     public required string Prefix { get; init; }
 
     /// <summary>USD per <see cref="Period"/>; null for no budget.</summary>
-    public double? BudgetUsd { get; init; }
+    public decimal? BudgetUsd { get; init; }
 
     public BudgetPeriod Period { get; init; } = BudgetPeriod.Month;
 

@@ -17,7 +17,7 @@ public sealed class VirtualKeyStore
     public static string Hash(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 
     /// <summary>Issues a new key; the secret is returned once and never stored.</summary>
-    public (VirtualKey Key, string Secret) Create(string name, double? budgetUsd, BudgetPeriod period, int? rpm, int? tpm, DateTimeOffset now)
+    public (VirtualKey Key, string Secret) Create(string name, decimal? budgetUsd, BudgetPeriod period, int? rpm, int? tpm, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(name))
         {
@@ -92,30 +92,30 @@ public sealed class VirtualKeyStore
     }
 
     /// <summary>The ledger's spend of a key since a moment (what it has cost so far in a budget period).</summary>
-    public double SpentSince(string keyId, DateTimeOffset since)
+    public decimal SpentSince(string keyId, DateTimeOffset since)
     {
         lock (gate)
         {
             LedgerLog.ImportPending(store);
             if (store.Dialect != SqlDialect.Sqlite)
             {
-                return store.Connection.ExecuteScalar<double?>(
+                return Money.Read(store.Connection.ExecuteScalar(
                     "SELECT SUM(cost_usd) FROM gateway_ledger WHERE key_id = @keyId AND at >= @since",
-                    new { keyId, since = LedgerTime.ToText(since) }) ?? 0;
+                    new { keyId, since = LedgerTime.ToText(since) })) ?? 0;
             }
 
             // Whole days from the spend per day (see KeySpendRollup); a start within a day (budget periods
             // start at midnight UTC, so only for other callers) adds the rest of that day from the ledger.
             var day = new DateTimeOffset(since.UtcDateTime.Date, TimeSpan.Zero);
             var wholeDaysFrom = day == since ? day : day.AddDays(1);
-            var spent = store.Connection.ExecuteScalar<double?>(
-                "SELECT SUM(spent_usd) FROM gateway_key_daily_spend WHERE key_id = @keyId AND day >= @day",
-                new { keyId, day = KeySpendRollup.DayOf(wholeDaysFrom) }) ?? 0;
+            var spent = Money.Read(store.Connection.ExecuteScalar(
+                "SELECT money_sum(spent_usd) FROM gateway_key_daily_spend WHERE key_id = @keyId AND day >= @day",
+                new { keyId, day = KeySpendRollup.DayOf(wholeDaysFrom) })) ?? 0;
             if (wholeDaysFrom != since)
             {
-                spent += store.Connection.ExecuteScalar<double?>(
-                    "SELECT SUM(cost_usd) FROM gateway_ledger WHERE key_id = @keyId AND at >= @since AND at < @until",
-                    new { keyId, since = LedgerTime.ToText(since), until = LedgerTime.ToText(wholeDaysFrom) }) ?? 0;
+                spent += Money.Read(store.Connection.ExecuteScalar(
+                    "SELECT money_sum(cost_usd) FROM gateway_ledger WHERE key_id = @keyId AND at >= @since AND at < @until",
+                    new { keyId, since = LedgerTime.ToText(since), until = LedgerTime.ToText(wholeDaysFrom) })) ?? 0;
             }
 
             return spent;
@@ -141,7 +141,7 @@ public sealed class VirtualKeyStore
 
         public string Prefix { get; set; } = "";
 
-        public double? BudgetUsd { get; set; }
+        public object? BudgetUsd { get; set; }
 
         public string Period { get; set; } = "month";
 
@@ -158,7 +158,7 @@ public sealed class VirtualKeyStore
             Id = Id,
             Name = Name,
             Prefix = Prefix,
-            BudgetUsd = BudgetUsd,
+            BudgetUsd = Money.Read(BudgetUsd),
             Period = BudgetPeriods.Parse(Period, $"gateway_keys row {Id}, budget_period"),
             Rpm = (int?)Rpm,
             Tpm = (int?)Tpm,

@@ -48,6 +48,7 @@ public sealed class ParityStore : IDisposable
         {
             connection.Open();
             connection.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=5000;");
+            Money.Register(connection);
         }
         catch (SqliteException ex)
         {

@@ -14,9 +14,9 @@ public sealed class UsageCommandTests : IAsyncLifetime
     {
         await using var writer = new LedgerWriter(ParityStore.OpenSqlite(Db));
         var at = new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero);
-        await writer.AppendAsync(new LedgerEntry { RequestId = "a", At = at, Route = "cheap", Model = "deepseek-chat", Vendor = "DeepSeek", Origin = "CN", OpenWeights = true, InputTokens = 3000, OutputTokens = 1000, CostUsd = 0.00126, Status = 200, Attempts = 1 });
-        await writer.AppendAsync(new LedgerEntry { RequestId = "b", At = at.AddHours(1), Route = "flagship", Model = "gpt-5", Vendor = "OpenAI", Origin = "US", OpenWeights = false, InputTokens = 1000, OutputTokens = 1000, CostUsd = 0.01125, Status = 200, Attempts = 1 });
-        await writer.AppendAsync(new LedgerEntry { RequestId = "c", At = at.AddDays(3), Route = "cheap", Model = "deepseek-chat", Vendor = "DeepSeek", Origin = "CN", OpenWeights = true, InputTokens = 1, OutputTokens = 1, CostUsd = 0.5, Status = 200, Attempts = 1 });
+        await writer.AppendAsync(new LedgerEntry { RequestId = "a", At = at, Route = "cheap", Model = "deepseek-chat", Vendor = "DeepSeek", Origin = "CN", OpenWeights = true, InputTokens = 3000, OutputTokens = 1000, CostUsd = 0.00126m, Status = 200, Attempts = 1 });
+        await writer.AppendAsync(new LedgerEntry { RequestId = "b", At = at.AddHours(1), Route = "flagship", Model = "gpt-5", Vendor = "OpenAI", Origin = "US", OpenWeights = false, InputTokens = 1000, OutputTokens = 1000, CostUsd = 0.01125m, Status = 200, Attempts = 1 });
+        await writer.AppendAsync(new LedgerEntry { RequestId = "c", At = at.AddDays(3), Route = "cheap", Model = "deepseek-chat", Vendor = "DeepSeek", Origin = "CN", OpenWeights = true, InputTokens = 1, OutputTokens = 1, CostUsd = 0.5m, Status = 200, Attempts = 1 });
     }
 
     [Fact]

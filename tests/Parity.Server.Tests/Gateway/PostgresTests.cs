@@ -180,11 +180,11 @@ public sealed class PostgresTests
         }
 
         using var store = ParityStore.OpenPostgres(db.ConnectionString);
-        var summary = UsageReport.Build(store, UsageGrouping.Origin, null, null, ("us-flagship", new ModelPrice(1.25, 10, 0.125, "test")));
+        var summary = UsageReport.Build(store, UsageGrouping.Origin, null, null, ("us-flagship", new ModelPrice(1.25m, 10, 0.125m, "test")));
         summary.Requests.ShouldBe(4);
         summary.Rows.Select(r => r.Group).ShouldBe(["US closed", "CN open"]);
         summary.ChineseOpenWeightTokenShare.ShouldBe(0.75, 1e-9);
-        summary.Flagship!.CostUsd.ShouldBe(4 * (800 * 1.25 + 200 * 0.125 + 500 * 10) / 1e6, 1e-9);
+        summary.Flagship!.CostUsd.ShouldBe(4 * (800 * 1.25m + 200 * 0.125m + 500 * 10) / 1_000_000);
     }
 
     /// <summary>Two gateway hosts with their own state, sharing only the PostgreSQL database.</summary>

@@ -37,10 +37,10 @@ public sealed class GatewayConfigLoaderTests : IDisposable
         ds.Catalog.ShouldNotBeNull();
         setup.Models["g5"].Origin.ShouldBe("US");
         setup.Models["g5"].OpenWeights.ShouldBe(false);
-        setup.Models["g5"].Cost(1_000_000, 0, 0, DateTimeOffset.UtcNow).ShouldBe(setup.Models["g5"].Price!.InputPerMillion, 1e-9);
+        setup.Models["g5"].Cost(1_000_000, 0, 0, DateTimeOffset.UtcNow).ShouldBe(setup.Models["g5"].Price!.InputPerMillion);
 
         var mine = setup.Models["mine"];
-        (mine.Vendor, mine.Origin, mine.Price!.InputPerMillion, mine.Catalog).ShouldBe(("Someone", "FR", 1d, null));
+        (mine.Vendor, mine.Origin, mine.Price!.InputPerMillion, mine.Catalog).ShouldBe(("Someone", "FR", 1m, null));
         setup.DefaultFlagship()!.Value.Name.ShouldBe("g5");
         setup.SqlitePath.ShouldBe(Parity.Storage.ParityStore.DefaultFileName);
     }

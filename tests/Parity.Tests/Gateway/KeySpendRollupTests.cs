@@ -20,7 +20,7 @@ public sealed class KeySpendRollupTests : IDisposable
         KeyId = (i % 4) switch { 0 => "key_a", 1 => "key_b", 2 => "key_\"ü\"", _ => null },
         Route = "r",
         Model = "m",
-        CostUsd = (i % 5) * 0.001 + (i / 3.0 * 1e-6),
+        CostUsd = (i % 5) * 0.001m + (i * 0.000001m / 3),
         Status = 200,
         UsageSource = "upstream",
     };
@@ -66,7 +66,7 @@ public sealed class KeySpendRollupTests : IDisposable
             {
                 var expected = entries.Where(e => e.KeyId == key && e.At >= since).Sum(e => e.CostUsd);
                 expected.ShouldBeGreaterThan(0);
-                keys.SpentSince(key, since).ShouldBe(expected, 1e-12, $"{key} since {since:O}");
+                keys.SpentSince(key, since).ShouldBe(expected, $"{key} since {since:O}");
             }
         }
     }
@@ -85,7 +85,7 @@ public sealed class KeySpendRollupTests : IDisposable
 
         var keys = new VirtualKeyStore(ParityStore.OpenSqlite(DbPath));
         var midnight = new DateTimeOffset(2026, 11, 2, 0, 0, 0, TimeSpan.Zero);
-        keys.SpentSince("key_b", midnight).ShouldBe(entries.Where(e => e.KeyId == "key_b" && e.At >= midnight).Sum(e => e.CostUsd), 1e-12);
+        keys.SpentSince("key_b", midnight).ShouldBe(entries.Where(e => e.KeyId == "key_b" && e.At >= midnight).Sum(e => e.CostUsd));
     }
 
     [Fact]
@@ -97,7 +97,7 @@ public sealed class KeySpendRollupTests : IDisposable
             store.Connection.Execute("""
                 DROP TABLE gateway_key_daily_spend;
                 CREATE INDEX gateway_ledger_key ON gateway_ledger (key_id, at);
-                DELETE FROM schema_migrations WHERE version = 404;
+                DELETE FROM schema_migrations WHERE version IN (404, 405);
                 INSERT INTO gateway_ledger (request_id, at, key_id, route, input_tokens, output_tokens, cached_tokens, cost_usd, latency_ms, status, streamed, attempts, usage_source, node)
                 VALUES ('a', '2026-11-01T10:00:00.0000000Z', 'key_a', 'r', 0, 0, 0, 0.25, 1, 200, 0, 1, 'upstream', 'n'),
                        ('b', '2026-11-01T23:59:59.9999999Z', 'key_a', 'r', 0, 0, 0, 0.5, 1, 200, 0, 1, 'upstream', 'n'),
@@ -109,12 +109,13 @@ public sealed class KeySpendRollupTests : IDisposable
         using (var reopened = ParityStore.OpenSqlite(DbPath))
         {
             reopened.AppliedVersions().ShouldContain(404);
-            reopened.Connection.Query<(string, string, double)>("SELECT key_id, day, spent_usd FROM gateway_key_daily_spend ORDER BY day")
-                .ShouldBe([("key_a", "2026-11-01", 0.75), ("key_a", "2026-11-02", 2.0)]);
+            reopened.AppliedVersions().ShouldContain(405);
+            reopened.Connection.Query<(string, string, string)>("SELECT key_id, day, spent_usd FROM gateway_key_daily_spend ORDER BY day")
+                .ShouldBe([("key_a", "2026-11-01", "0.75"), ("key_a", "2026-11-02", "2.0")]);
             reopened.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM sqlite_master WHERE name = 'gateway_ledger_key'").ShouldBe(0);
         }
 
-        new VirtualKeyStore(ParityStore.OpenSqlite(DbPath)).SpentSince("key_a", new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero)).ShouldBe(2.5);
+        new VirtualKeyStore(ParityStore.OpenSqlite(DbPath)).SpentSince("key_a", new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero)).ShouldBe(2.5m);
     }
 
     public void Dispose()

@@ -10,7 +10,7 @@ public sealed class LedgerAndUsageTests : IDisposable
 
     private string DbPath => Path.Combine(folder, "ledger.db");
 
-    private static LedgerEntry Entry(int i, string model, string origin, bool open, long input, long output, double cost, int status = 200) => new()
+    private static LedgerEntry Entry(int i, string model, string origin, bool open, long input, long output, decimal cost, int status = 200) => new()
     {
         RequestId = "req_" + i,
         At = new DateTimeOffset(2026, 11, 1, 12, 0, 0, TimeSpan.Zero).AddMinutes(i),
@@ -34,7 +34,7 @@ public sealed class LedgerAndUsageTests : IDisposable
     {
         await using (var writer = new LedgerWriter(ParityStore.OpenSqlite(DbPath)))
         {
-            var tasks = Enumerable.Range(0, 2000).Select(i => Task.Run(() => writer.AppendAsync(Entry(i, "cn", "CN", true, 10, 5, 0.001))));
+            var tasks = Enumerable.Range(0, 2000).Select(i => Task.Run(() => writer.AppendAsync(Entry(i, "cn", "CN", true, 10, 5, 0.001m))));
             await Task.WhenAll(tasks);
             writer.Written.ShouldBe(2000);
             writer.Batches.ShouldBeLessThan(2000); // group commit: many records per transaction
@@ -50,25 +50,25 @@ public sealed class LedgerAndUsageTests : IDisposable
     {
         await using (var writer = new LedgerWriter(ParityStore.OpenSqlite(DbPath)))
         {
-            await writer.AppendAsync(Entry(1, "cn-a", "CN", true, 1000, 500, 0.0005));
-            await writer.AppendAsync(Entry(2, "cn-a", "CN", true, 3000, 500, 0.0010));
-            await writer.AppendAsync(Entry(3, "us-b", "US", false, 1000, 0, 0.0100));
-            await writer.AppendAsync(Entry(4, "us-b", "US", false, 0, 0, 0, status: 502));
-            await writer.AppendAsync(Entry(100, "cn-a", "CN", true, 9999, 9999, 1)); // after --to
+            await writer.AppendAsync(Entry(1, "cn-a", "CN", true, 1000, 500, 0.0005m));
+            await writer.AppendAsync(Entry(2, "cn-a", "CN", true, 3000, 500, 0.0010m));
+            await writer.AppendAsync(Entry(3, "us-b", "US", false, 1000, 0, 0.0100m));
+            await writer.AppendAsync(Entry(4, "us-b", "US", false, 0, 0, 0m, status: 502));
+            await writer.AppendAsync(Entry(100, "cn-a", "CN", true, 9999, 9999, 1m)); // after --to
         }
 
         using var store = ParityStore.OpenSqlite(DbPath);
         var to = new DateTimeOffset(2026, 11, 1, 13, 0, 0, TimeSpan.Zero);
-        var summary = UsageReport.Build(store, UsageGrouping.Origin, null, to, ("flag", new ModelPrice(1.25, 10, null, "test")));
+        var summary = UsageReport.Build(store, UsageGrouping.Origin, null, to, ("flag", new ModelPrice(1.25m, 10, null, "test")));
         summary.Requests.ShouldBe(4);
         summary.Errors.ShouldBe(1);
         summary.Rows.Select(r => r.Group).ShouldBe(["US closed", "CN open"]);
         summary.InputTokens.ShouldBe(5000);
         summary.OutputTokens.ShouldBe(1000);
-        summary.CostUsd.ShouldBe(0.0115, 1e-12);
+        summary.CostUsd.ShouldBe(0.0115m);
         summary.ChineseOpenWeightTokenShare.ShouldBe(5000d / 6000, 1e-12);
         summary.Rows.Single(r => r.Group == "CN open").TokenShare.ShouldBe(5000d / 6000, 1e-12);
-        summary.Flagship!.CostUsd.ShouldBe((5000 * 1.25 + 1000 * 10) / 1e6, 1e-12);
+        summary.Flagship!.CostUsd.ShouldBe(0.01625m);
         summary.Flagship.Ratio!.Value.ShouldBe(0.01625 / 0.0115, 1e-9);
 
         var byModel = UsageReport.Build(store, UsageGrouping.Model, new DateTimeOffset(2026, 11, 1, 12, 1, 30, TimeSpan.Zero), to);
@@ -79,25 +79,25 @@ public sealed class LedgerAndUsageTests : IDisposable
     [Fact]
     public void Model_prices_cost_cached_tokens_at_the_cache_rate()
     {
-        var price = new ModelPrice(0.28, 0.42, 0.028, "test");
-        price.Cost(1000, 500, 200).ShouldBe((800 * 0.28 + 200 * 0.028 + 500 * 0.42) / 1e6, 1e-15);
-        new ModelPrice(1, 2, null, "test").Cost(1000, 0, 400).ShouldBe(1000 / 1e6, 1e-15);
-        price.Blended.ShouldBe((3 * 0.28 + 0.42) / 4, 1e-15);
+        var price = new ModelPrice(0.28m, 0.42m, 0.028m, "test");
+        price.Cost(1000, 500, 200).ShouldBe(0.0004396m); // (800 × 0.28 + 200 × 0.028 + 500 × 0.42) / 10⁶, exactly
+        new ModelPrice(1, 2, null, "test").Cost(1000, 0, 400).ShouldBe(0.001m);
+        price.Blended.ShouldBe(0.315m);
     }
 
     [Fact]
     public async Task In_memory_limits_reserve_then_settle_and_start_from_the_ledger()
     {
-        var key = new VirtualKey { Id = "key_1", Name = "k", Prefix = "pk-1", BudgetUsd = 1.0, Period = BudgetPeriod.Day, Rpm = 3, CreatedAt = DateTimeOffset.UtcNow };
-        var limits = new InMemoryKeyLimits((_, _) => 0.5); // the ledger says $0.50 is already spent today
+        var key = new VirtualKey { Id = "key_1", Name = "k", Prefix = "pk-1", BudgetUsd = 1.0m, Period = BudgetPeriod.Day, Rpm = 3, CreatedAt = DateTimeOffset.UtcNow };
+        var limits = new InMemoryKeyLimits((_, _) => 0.5m); // the ledger says $0.50 is already spent today
         var now = DateTimeOffset.UtcNow;
-        (await limits.TryAdmitAsync(key, 0.3, now, default)).ShouldBe(AdmissionResult.Admitted);
-        (await limits.TryAdmitAsync(key, 0.3, now, default)).ShouldBe(AdmissionResult.OverBudget); // 0.5 + 0.3 + 0.3 > 1
-        await limits.SettleAsync(key, 0.3, 0.1, 100, now, default);
-        (await limits.BudgetStateAsync(key, now, default)).ShouldBe((0.6, 0.0));
-        (await limits.TryAdmitAsync(key, 0.3, now, default)).ShouldBe(AdmissionResult.Admitted);
-        (await limits.TryAdmitAsync(key, 0.01, now, default)).ShouldBe(AdmissionResult.Admitted); // the third this minute (the refused one does not count)
-        (await limits.TryAdmitAsync(key, 0.01, now, default)).ShouldBe(AdmissionResult.OverRequestsPerMinute);
+        (await limits.TryAdmitAsync(key, 0.3m, now, default)).ShouldBe(AdmissionResult.Admitted);
+        (await limits.TryAdmitAsync(key, 0.3m, now, default)).ShouldBe(AdmissionResult.OverBudget); // 0.5 + 0.3 + 0.3 > 1
+        await limits.SettleAsync(key, 0.3m, 0.1m, 100, now, default);
+        (await limits.BudgetStateAsync(key, now, default)).ShouldBe((0.6m, 0m));
+        (await limits.TryAdmitAsync(key, 0.3m, now, default)).ShouldBe(AdmissionResult.Admitted);
+        (await limits.TryAdmitAsync(key, 0.01m, now, default)).ShouldBe(AdmissionResult.Admitted); // the third this minute (the refused one does not count)
+        (await limits.TryAdmitAsync(key, 0.01m, now, default)).ShouldBe(AdmissionResult.OverRequestsPerMinute);
     }
 
     [Fact]

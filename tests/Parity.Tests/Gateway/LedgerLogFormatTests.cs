@@ -23,7 +23,7 @@ public sealed class LedgerLogFormatTests
             InputTokens = long.MaxValue,
             OutputTokens = 0,
             CachedTokens = 3,
-            CostUsd = 0.1 + 0.2,
+            CostUsd = 0.1m + 0.2m + 0.0000000000000000001m,
             LatencyMs = 1e-7,
             Status = 502,
             Error = "line\nbreak\ttab\u0001bell\u001f",
@@ -49,7 +49,8 @@ public sealed class LedgerLogFormatTests
         r.GetProperty("vendor").GetString().ShouldBe("阿里巴巴");
         r.GetProperty("open_weights").GetBoolean().ShouldBeFalse();
         r.GetProperty("input_tokens").GetInt64().ShouldBe(long.MaxValue);
-        r.GetProperty("cost_usd").GetDouble().ShouldBe(0.1 + 0.2); // not 0.3: the exact double
+        r.GetProperty("cost_usd").GetRawText().ShouldBe("0.3000000000000000001"); // the exact decimal, every digit
+        r.GetProperty("cost_usd").GetDecimal().ShouldBe(0.3000000000000000001m);
         r.GetProperty("latency_ms").GetDouble().ShouldBe(1e-7);
         r.GetProperty("status").GetInt32().ShouldBe(502);
         r.GetProperty("error").GetString().ShouldBe("line\nbreak\ttab\u0001bell\u001f");
@@ -61,7 +62,7 @@ public sealed class LedgerLogFormatTests
     }
 
     [Fact]
-    public void Unknown_values_are_left_out_and_a_number_that_is_not_finite_is_refused()
+    public void Unknown_values_are_left_out_and_a_latency_that_is_not_finite_is_refused()
     {
         var entry = new LedgerEntry { RequestId = "r", At = DateTimeOffset.UnixEpoch, Route = "x" };
         var line = new ArrayBufferWriter<byte>();
@@ -76,7 +77,7 @@ public sealed class LedgerLogFormatTests
             json.RootElement.GetProperty("usage_source").GetString().ShouldBe("none");
         }
 
-        Should.Throw<ArgumentException>(() => LedgerLogFormat.Write(new ArrayBufferWriter<byte>(), entry with { CostUsd = double.NaN }))
-            .Message.ShouldContain("cost_usd");
+        Should.Throw<ArgumentException>(() => LedgerLogFormat.Write(new ArrayBufferWriter<byte>(), entry with { LatencyMs = double.NaN }))
+            .Message.ShouldContain("latency_ms");
     }
 }

@@ -22,7 +22,7 @@ public sealed class LedgerLogTests : IDisposable
         OpenWeights = i % 3 == 0 ? null : i % 3 == 1,
         InputTokens = i,
         OutputTokens = 2 * i,
-        CostUsd = i / 3.0,
+        CostUsd = i / 3m,
         LatencyMs = 0.1 * i,
         Status = 200,
         Error = i % 5 == 0 ? "upstream_\"quoted\"\n" : null,
@@ -49,7 +49,7 @@ public sealed class LedgerLogTests : IDisposable
         store.Connection.ExecuteScalar<long>("SELECT COUNT(DISTINCT request_id) FROM gateway_ledger").ShouldBe(3000);
         store.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM gateway_ledger").ShouldBe(3000);
         var row = store.Connection.QuerySingle("SELECT * FROM gateway_ledger WHERE request_id = 'req_10'");
-        ((double)row.cost_usd).ShouldBe(10 / 3.0);
+        Money.Read((object?)row.cost_usd)!.Value.ShouldBe(10 / 3m); // exact: the decimal's 28 digits, as text
         ((string)row.error).ShouldBe("upstream_\"quoted\"\n");
         ((long?)row.open_weights).ShouldBe(1);
         ((string)row.key_id).ShouldBe("key_a");
@@ -197,7 +197,7 @@ public sealed class LedgerLogTests : IDisposable
             {
                 ((string)rows[i].route).ShouldBe("通义 \"r\"");
                 ((string)rows[i].model).ShouldBe("");
-                ((double)rows[i].cost_usd).ShouldBe(0.5);
+                ((string)rows[i].cost_usd).ShouldBe("0.5");
             }
             else
             {
