@@ -47,16 +47,17 @@ public sealed class ReportCommandTests
         frontier.ShouldAllBe(f => f.GetProperty("blendedPrice").GetDouble() > 0 && f.GetProperty("priceSource").GetString()!.Length > 0);
 
         var claims = root.GetProperty("claims").EnumerateArray().ToList();
-        claims.Count.ShouldBe(10);
+        claims.Count.ShouldBe(15);
         foreach (var claim in claims)
         {
-            claim.GetProperty("verdict").GetString().ShouldBeOneOf("confirmed", "refuted", "unconfirmed");
-            claim.TryGetProperty("evidence", out var evidence).ShouldBeTrue();
-            evidence.ValueKind.ShouldBe(JsonValueKind.Array);
+            claim.GetProperty("verdict").GetString().ShouldBeOneOf("confirmed", "mostly true", "mixed", "mostly false", "refuted", "outdated", "undecided");
+            claim.TryGetProperty("readings", out var readings).ShouldBeTrue();
+            readings.ValueKind.ShouldBe(JsonValueKind.Array);
         }
 
         claims.ShouldContain(c => c.GetProperty("verdict").GetString() == "confirmed" && c.GetProperty("confidence").GetDouble() >= 0.9);
-        claims.Count(c => c.GetProperty("verdict").GetString() == "unconfirmed" && c.TryGetProperty("wouldDecide", out var _)).ShouldBeGreaterThan(0);
+        claims.Count(c => c.GetProperty("verdict").GetString() == "undecided" && c.TryGetProperty("wouldDecide", out var _)).ShouldBeGreaterThan(0);
+        root.GetProperty("claimRule").GetString()!.ShouldContain("mostly true");
 
         var markdown = File.ReadAllText(Path.Combine(dir, "report.md"));
         markdown.ShouldContain("](gap-over-time.svg)");
@@ -93,7 +94,7 @@ public sealed class ReportCommandTests
         exit.ShouldBe(0);
         using (var json = JsonDocument.Parse(output))
         {
-            json.RootElement.GetProperty("claims").GetArrayLength().ShouldBe(10);
+            json.RootElement.GetProperty("claims").GetArrayLength().ShouldBe(15);
         }
 
         var file = Path.Combine(Path.GetTempPath(), $"claims-{Guid.NewGuid():N}.yaml");
@@ -109,11 +110,13 @@ public sealed class ReportCommandTests
         var bad = await CliRunner.RunAsync("claims", "check", file);
         bad.Exit.ShouldBe(1);
         bad.Err.ShouldContain("claim 'gone-model'");
-        bad.Err.ShouldContain("imaginary-model-9000");
+        bad.Err.ShouldContain("field 'models' names unknown model 'imaginary-model-9000'");
+        bad.Out.ShouldBeEmpty();
         File.Delete(file);
 
         var md = await CliRunner.RunAsync("claims", "check", "--format", "md");
         md.Out.ShouldContain("### deepseek-under-6m: confirmed");
+        md.Out.ShouldContain("| reading | verdict | P(true) | what the data show |");
     }
 
     [Fact]
@@ -122,6 +125,8 @@ public sealed class ReportCommandTests
         var (_, output, _) = await CliRunner.RunAsync("claims", "check", "--help");
         output.ShouldContain("P(true)");
         output.ShouldContain("rating-range");
+        output.ShouldContain("mostly false");
+        output.ShouldContain("outdated");
         (await CliRunner.RunAsync("report", "--help")).Out.ShouldContain("bootstrap");
     }
 }

@@ -18,7 +18,7 @@ internal static class ReportCommand
         };
         var asOf = new Option<string?>("--as-of")
         {
-            Description = "Report as of this date (yyyy-mm-dd): sections 1–4 use only snapshots on or before it (default: the newest shipped snapshot); claims keep their own dates",
+            Description = "Report as of this date (yyyy-mm-dd): sections 1–4 use only snapshots on or before it (default: the newest shipped snapshot); claims are checked on the data in force on it (snapshots, prices, evidence published by then)",
         };
         var board = new Option<string>("--board")
         {
@@ -55,7 +55,7 @@ internal static class ReportCommand
             "one source per era, 95% band from the two models' intervals. (3) Value for money: blended price (3 input : 1 output), " +
             "Pareto frontier, cheapest model within N points of the best. (4) Efficiency: MoE vs dense, active parameters vs score, " +
             "training compute and cost (Epoch AI). (5) The shipped press claims, checked.\n\n" +
-            "Trend: " + Analysis.TrendEstimate.MethodText + "\n\nMonths behind: " + Analysis.FrontierLag.MethodText + "\n\nClaims: " + ClaimThresholds.MethodText);
+            "Trend: " + Analysis.TrendEstimate.MethodText + "\n\nMonths behind: " + Analysis.FrontierLag.MethodText + "\n\nClaims: " + ClaimRule.MethodText + "\n\nHow readings combine: " + ClaimRule.RuleText);
 
         CliAction.Set(command, context, parseResult =>
         {

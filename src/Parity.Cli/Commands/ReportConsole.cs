@@ -119,20 +119,48 @@ internal static class ReportConsole
     public static void WriteClaims(IAnsiConsole console, IReadOnlyList<ClaimResult> claims)
     {
         var table = new Table().Border(TableBorder.Rounded)
-            .AddColumn("claim").AddColumn("verdict").AddColumn(new TableColumn("P(true)").RightAligned()).AddColumn(new TableColumn("confidence").RightAligned()).AddColumn("what the data show");
+            .AddColumn("claim").AddColumn("verdict").AddColumn(new TableColumn("confidence").RightAligned()).AddColumn("deciding reading: why").AddColumn("readings").AddColumn("time line");
         foreach (var c in claims)
         {
-            var colour = c.Verdict switch { ClaimVerdict.Confirmed => "green", ClaimVerdict.Refuted => "red", _ => "yellow" };
             table.AddRow(
                 Markup.Escape($"{c.Id}: {c.Sentence}"),
-                $"[{colour}]{c.Verdict.ToString().ToLowerInvariant()}[/]",
-                c.Probability is { } p ? Fmt.Pct(p) : "–",
+                $"[{Colour(c.Verdict)}]{Markup.Escape(c.VerdictText)}[/]",
                 c.Confidence is { } k ? Fmt.Pct(k) : "–",
-                Markup.Escape(c.Summary + (c.WouldDecide is null ? "" : $" Would decide it: {c.WouldDecide}.")));
+                Markup.Escape(c.Why + (c.WouldDecide is null ? "" : $". Would decide it: {c.WouldDecide}") + (c.Coverage is { } cov ? $". Data cover: {cov}" : "")),
+                Markup.Escape(string.Join("\n", c.Readings.Select(r => $"{Pct(r.PTrue),6} {Word(r.Verdict)}: {r.Name}"))),
+                Markup.Escape(c.TimelineText ?? "–"));
         }
 
         console.Write(table);
     }
+
+    public static void WriteTrackers(IAnsiConsole console, IReadOnlyList<TrackerResult> trackers)
+    {
+        foreach (var t in trackers)
+        {
+            console.MarkupLine($"[bold]Live tracker:[/] {Markup.Escape(t.Headline)} — seed: {Markup.Escape(t.SeedLabel ?? "no label")}; Parity: [{Colour(t.Verdict)}]{Markup.Escape(ClaimRule.Text(t.Verdict))}[/]" +
+                $"{(t.Confidence is { } c ? $" ({Fmt.Pct(c)})" : "")}{(t.PTrue is { } p ? $", P(true) {Fmt.Pct(p)}" : "")} — {Markup.Escape(t.Why)}");
+            foreach (var d in t.Disagreements)
+            {
+                console.MarkupLine($"  [yellow]disagrees[/] {Markup.Escape(d)}");
+            }
+        }
+    }
+
+    private static string Colour(ClaimVerdict v) => v switch
+    {
+        ClaimVerdict.Confirmed or ClaimVerdict.MostlyTrue => "green",
+        ClaimVerdict.Refuted or ClaimVerdict.MostlyFalse or ClaimVerdict.Outdated => "red",
+        _ => "yellow",
+    };
+
+    private static string Pct(double? p) => p is { } value ? Fmt.Pct(value) : "–";
+
+    private static string Word(ReadingVerdict v) => v switch
+    {
+        ReadingVerdict.NoData => "no data",
+        _ => v.ToString().ToLowerInvariant(),
+    };
 
     private static string Origin(string? country) => country switch
     {

@@ -8,11 +8,13 @@ namespace Parity.Claims;
 /// nothing; the ratio used is the win-probability scale: 2 × P(group's best beats the overall leader),
 /// which is 1.0 for an equal model and 0.9 for a model that wins 45% of its votes against the leader.
 /// </summary>
-public sealed class CapabilityRatioClaim : Claim
+public sealed class CapabilityRatioClaim : ClaimTest
 {
     public required string Board { get; init; }
 
     public DateOnly? Date { get; init; }
+
+    public override IEnumerable<DateTimeOffset> ChangeMoments(ClaimData data) => BoardMoments(data, Board, Date);
 
     /// <summary>ISO country of the group, or null for any.</summary>
     public string? Country { get; init; }
@@ -26,7 +28,7 @@ public sealed class CapabilityRatioClaim : Claim
 
     public const string ScaleText = "capability ratio = 2 × P(win against the leader) = 2 / (1 + 10^(−Δ/400)), Δ = group best − overall leader; 1.0 means equal, 0.9 means winning 45% of head-to-head votes";
 
-    public override ClaimResult Check(ClaimData data)
+    public override ReadingResult Check(ClaimData data)
     {
         var snapshot = data.Snapshot(this, Board, Date);
         bool InGroup(RatedModel m) => (Country is null || m.Country == Country) && (OpenWeights is null || m.OpenWeights == OpenWeights);
@@ -48,6 +50,6 @@ public sealed class CapabilityRatioClaim : Claim
         };
         var summary = $"The best {(Country ?? "")}{(OpenWeights == true ? " open-weights" : OpenWeights == false ? " closed" : "")} model {best.Key} has a capability ratio of {ClaimText.N(ratio, "F3")} against {leader.Key} " +
             $"({ClaimText.N(delta)} points) on the {snapshot.Board} board of {snapshot.Date:yyyy-MM-dd}.";
-        return ClaimResult.FromProbability(this, probability, summary, ScaleText + "; P(min ≤ ratio ≤ max) with Δ normal, SE from both 95% intervals", evidence);
+        return ReadingResult.FromProbability(this, probability, summary, ScaleText + "; P(min ≤ ratio ≤ max) with Δ normal, SE from both 95% intervals", evidence);
     }
 }

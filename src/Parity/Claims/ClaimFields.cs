@@ -10,16 +10,63 @@ internal sealed class ClaimFields
     private readonly string _file;
     private readonly HashSet<string> _used = new(StringComparer.Ordinal);
 
-    public ClaimFields(YamlMappingNode node, string file)
+    public ClaimFields(YamlMappingNode node, string file, long? line = null)
     {
         _node = node;
         _file = file;
+        _line = line ?? node.Start.Line;
         Id = ScalarOrNull("id") ?? throw Fail("id", "is missing (every claim needs an id)");
     }
 
+    private readonly long _line;
+
     public string Id { get; }
 
-    public string Location => $"{_file}:{_node.Start.Line}";
+    public string Location => $"{_file}:{_line}";
+
+    public string File => _file;
+
+    /// <summary>True when the mapping has the field.</summary>
+    public bool Has(string field) => _node.Children.ContainsKey(new YamlScalarNode(field));
+
+    /// <summary>Marks a field as known without reading it (it is read elsewhere).</summary>
+    public void Use(string field) => _used.Add(field);
+
+    /// <summary>A mapping of scalars (<c>where: {country: US, year: 2024}</c>).</summary>
+    public IReadOnlyDictionary<string, string> Mapping(string field)
+    {
+        _used.Add(field);
+        if (!_node.Children.TryGetValue(new YamlScalarNode(field), out var value))
+        {
+            throw Fail(field, "is missing");
+        }
+
+        return value is YamlMappingNode map && map.Children.Count > 0
+            ? ScalarsOf(map, field)
+            : throw Fail(field, "must be a mapping of column: value");
+    }
+
+    /// <summary>A list of mappings (<c>readings:</c>, <c>values:</c>).</summary>
+    public IReadOnlyList<YamlMappingNode> MappingList(string field)
+    {
+        _used.Add(field);
+        if (!_node.Children.TryGetValue(new YamlScalarNode(field), out var value) || value is not YamlSequenceNode seq || seq.Children.Count == 0)
+        {
+            throw Fail(field, "must be a non-empty list of mappings");
+        }
+
+        return seq.Children.Select(c => c as YamlMappingNode ?? throw Fail(field, "must hold mappings")).ToList();
+    }
+
+    /// <summary>The scalar children of a mapping, as text; error naming the field for a nested value.</summary>
+    public Dictionary<string, string> ScalarsOf(YamlMappingNode map, string field) =>
+        map.Children.ToDictionary(
+            kv => (kv.Key as YamlScalarNode)?.Value ?? throw Fail(field, "must have plain keys"),
+            kv => kv.Value is YamlScalarNode v && v.Value is { } text ? text.Trim() : throw Fail(field, "must hold single values"),
+            StringComparer.Ordinal);
+
+    /// <summary>The mapping's nodes, for merging a reading over its claim.</summary>
+    public YamlMappingNode Node => _node;
 
     public ParityException Fail(string field, string problem) =>
         new($"{_file}:{Line(field)}: claim '{(Id ?? "?")}': field '{field}' {problem}.");
@@ -120,7 +167,7 @@ internal sealed class ClaimFields
         {
             if (!_used.Contains(key.Value!))
             {
-                throw new ParityException($"{_file}:{key.Start.Line}: claim '{Id}': unknown field '{key.Value}' for type '{ScalarOrNull("type")}'.");
+                throw new ParityException($"{_file}:{key.Start.Line}: claim '{Id}': field '{key.Value}' is unknown for type '{ScalarOrNull("type")}'.");
             }
         }
     }
@@ -139,5 +186,5 @@ internal sealed class ClaimFields
     }
 
     private long Line(string field) =>
-        _node.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == field)?.Start.Line ?? _node.Start.Line;
+        _node.Children.Keys.OfType<YamlScalarNode>().FirstOrDefault(k => k.Value == field)?.Start.Line ?? _line;
 }

@@ -1,14 +1,36 @@
+using System.Text.Json.Serialization;
+
 namespace Parity.Claims;
 
-/// <summary>What the data say about a claim.</summary>
+/// <summary>What the data say about a claim, combined from its readings by <see cref="ClaimRule"/>.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ClaimVerdict>))]
 public enum ClaimVerdict
 {
-    /// <summary>The data support the claim with probability at least <see cref="ClaimThresholds.Confirm"/>.</summary>
+    /// <summary>Every reading with data holds.</summary>
+    [JsonStringEnumMemberName("confirmed")]
     Confirmed,
 
-    /// <summary>The data contradict the claim: probability at most <see cref="ClaimThresholds.Refute"/>.</summary>
+    /// <summary>More readings hold than fail, and at least one does not hold.</summary>
+    [JsonStringEnumMemberName("mostly true")]
+    MostlyTrue,
+
+    /// <summary>As many readings hold as fail.</summary>
+    [JsonStringEnumMemberName("mixed")]
+    Mixed,
+
+    /// <summary>More readings fail than hold, and at least one does not fail.</summary>
+    [JsonStringEnumMemberName("mostly false")]
+    MostlyFalse,
+
+    /// <summary>Every reading with data fails.</summary>
+    [JsonStringEnumMemberName("refuted")]
     Refuted,
 
-    /// <summary>The data cannot decide: either Parity has no data on it, or the probability is in between.</summary>
-    Unconfirmed,
+    /// <summary>False (or mostly false) on the as-of date, but true (or mostly true) earlier in the data's history.</summary>
+    [JsonStringEnumMemberName("outdated")]
+    Outdated,
+
+    /// <summary>No reading has data, or none is decided at the 90 % level.</summary>
+    [JsonStringEnumMemberName("undecided")]
+    Undecided,
 }

@@ -3,9 +3,11 @@ using Parity.Analysis;
 namespace Parity.Claims;
 
 /// <summary><c>gap-trend</c>: the gap between the best models of two countries is <c>closing</c> (or <c>widening</c>) over a period.</summary>
-public sealed class GapTrendClaim : Claim
+public sealed class GapTrendClaim : ClaimTest
 {
     public required string Board { get; init; }
+
+    public override IEnumerable<DateTimeOffset> ChangeMoments(ClaimData data) => BoardMoments(data, Board, null);
 
     public required string Leader { get; init; }
 
@@ -18,7 +20,7 @@ public sealed class GapTrendClaim : Claim
     /// <summary><c>closing</c> or <c>widening</c>.</summary>
     public required string Direction { get; init; }
 
-    public override ClaimResult Check(ClaimData data)
+    public override ReadingResult Check(ClaimData data)
     {
         var series = GapSeries.Compute(data.Series(this, Board), ModelGroup.Country(Leader), ModelGroup.Country(Challenger));
         var trend = GapTrend.Fit(series.Points, From, To)
@@ -36,6 +38,6 @@ public sealed class GapTrendClaim : Claim
                 $"{Board} board, one source per era (METHOD.md §3)", $"{trend.From:yyyy-MM-dd} → {trend.To:yyyy-MM-dd}"),
         };
         var summary = $"The {Leader}–{Challenger} gap moved from {ClaimText.N(first.Gap)} to {ClaimText.N(last.Gap)} points; the trend is {ClaimText.N(trend.SlopePerMonth, "+0.00;-0.00")} points per month, P(closing) = {ClaimText.P(trend.ProbabilityShrinking)}.";
-        return ClaimResult.FromProbability(this, probability, summary, TrendEstimate.MethodText, evidence);
+        return ReadingResult.FromProbability(this, probability, summary, TrendEstimate.MethodText, evidence);
     }
 }

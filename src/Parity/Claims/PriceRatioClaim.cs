@@ -1,11 +1,17 @@
 namespace Parity.Claims;
 
 /// <summary><c>price-ratio</c>: the <c>dearer</c> models cost between <c>min</c> and <c>max</c> times as much as the <c>cheaper</c> ones.</summary>
-public sealed class PriceRatioClaim : Claim
+public sealed class PriceRatioClaim : ClaimTest
 {
     public required IReadOnlyList<string> Cheaper { get; init; }
 
     public required IReadOnlyList<string> Dearer { get; init; }
+
+    public override IEnumerable<(string Field, string Name)> ModelNames => Cheaper.Select(m => ("cheaper", m)).Concat(Dearer.Select(m => ("dearer", m)));
+
+    public override bool Volatile => true;
+
+    public override IEnumerable<DateTimeOffset> ChangeMoments(ClaimData data) => Cheaper.Concat(Dearer).SelectMany(m => data.PriceSource.Changes(m));
 
     public required double Min { get; init; }
 
@@ -14,7 +20,7 @@ public sealed class PriceRatioClaim : Claim
     /// <summary><c>blended</c> (3:1, default), <c>input</c> or <c>output</c>.</summary>
     public string Price { get; init; } = "blended";
 
-    public override ClaimResult Check(ClaimData data)
+    public override ReadingResult Check(ClaimData data)
     {
         var evidence = new List<ClaimEvidence>();
         var combos = 0;
@@ -50,7 +56,7 @@ public sealed class PriceRatioClaim : Claim
         ratios.Sort();
         var summary = $"Price ratios ({Price}) range from {ClaimText.N(ratios[0], "0.0")}× to {ClaimText.N(ratios[^1], "0.0")}× (median {ClaimText.N(ratios[ratios.Count / 2], "0.0")}×); " +
             $"{hits} of {combos} model-pair × source combinations fall within {Min}–{Max}×, {ratios.Count(r => r > Max)} above and {ratios.Count(r => r < Min)} below.";
-        return ClaimResult.FromProbability(this, probability, summary,
+        return ReadingResult.FromProbability(this, probability, summary,
             "share of (cheaper model, dearer model, price source of each) combinations whose price ratio is within min–max; ratings are not compared (\"equivalent tasks\" is not checked)", evidence);
     }
 }

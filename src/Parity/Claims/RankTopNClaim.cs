@@ -6,7 +6,7 @@ namespace Parity.Claims;
 /// <c>rank-top-n</c>: the best model of each named family (a list of key patterns) ranks within the top <c>n</c>
 /// of the board. A family's rank is 1 + the number of models outside it rated higher.
 /// </summary>
-public sealed class RankTopNClaim : Claim
+public sealed class RankTopNClaim : ClaimTest
 {
     public required string Board { get; init; }
 
@@ -15,12 +15,16 @@ public sealed class RankTopNClaim : Claim
     /// <summary>Families, each a list of key patterns (e.g. <c>qwen3*</c>).</summary>
     public required IReadOnlyList<IReadOnlyList<string>> Families { get; init; }
 
+    public override IEnumerable<(string Field, string Name)> ModelNames => Families.SelectMany(f => f).Select(m => ("families", m));
+
+    public override IEnumerable<DateTimeOffset> ChangeMoments(ClaimData data) => BoardMoments(data, Board, Date);
+
     public required int N { get; init; }
 
     /// <summary>Monte Carlo draws.</summary>
     public const int Draws = 4000;
 
-    public override ClaimResult Check(ClaimData data)
+    public override ReadingResult Check(ClaimData data)
     {
         var snapshot = data.Snapshot(this, Board, Date);
         var models = snapshot.Models;
@@ -77,7 +81,7 @@ public sealed class RankTopNClaim : Claim
         var summary = allInTop
             ? $"Every family's best model ranks in the top {N} of {models.Count} on the {snapshot.Board} board of {snapshot.Date:yyyy-MM-dd}."
             : $"Not every family's best model ranks in the top {N} of {models.Count} on the {snapshot.Board} board of {snapshot.Date:yyyy-MM-dd}.";
-        return ClaimResult.FromProbability(this, probability, summary,
+        return ReadingResult.FromProbability(this, probability, summary,
             $"Monte Carlo: {Draws} draws of every rating on the board from normals with the SE of its 95% interval; P = share of draws in which each family's best ranks ≤ {N}", evidence);
     }
 

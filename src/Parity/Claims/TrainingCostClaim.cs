@@ -1,19 +1,21 @@
 namespace Parity.Claims;
 
 /// <summary><c>training-cost-below</c>: the final training run of <c>model</c> cost less than <c>max-usd</c>.</summary>
-public sealed class TrainingCostClaim : Claim
+public sealed class TrainingCostClaim : ClaimTest
 {
     public required string Model { get; init; }
 
+    public override IEnumerable<(string Field, string Name)> ModelNames => [("model", Model)];
+
     public required double MaxUsd { get; init; }
 
-    public override ClaimResult Check(ClaimData data)
+    public override ReadingResult Check(ClaimData data)
     {
         var facts = data.Training(Model).Where(f => f.CostUsd is not null).ToList();
         if (facts.Count == 0)
         {
-            return new ClaimResult(Id, Type, Sentence, Said, ClaimVerdict.Unconfirmed, null, null,
-                $"Parity has no training-cost figure for '{Model}'.", "no data", [],
+            return ReadingResult.NoData(this,
+                $"Parity has no training-cost figure for '{Model}'.",
                 "a training-cost estimate for the model (Epoch AI's 'Training compute cost' or the developer's reported GPU-hours and rental price)");
         }
 
@@ -48,7 +50,7 @@ public sealed class TrainingCostClaim : Claim
         var probability = below / facts.Count;
         var summary = $"{Model}: {string.Join(", ", facts.Select(f => ClaimText.Usd(f.CostUsd!.Value)))} against the claimed {ClaimText.Usd(MaxUsd)}. " +
             "The figure covers the final training run at rental prices, not research, ablations, staff or the cluster itself.";
-        return ClaimResult.FromProbability(this, probability, summary,
+        return ReadingResult.FromProbability(this, probability, summary,
             "share of cost figures below the threshold (a figure given as a range counts by the share of the range below it)", evidence);
     }
 }

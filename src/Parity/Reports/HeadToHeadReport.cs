@@ -12,6 +12,8 @@ public sealed record HeadToHeadReport(
     EfficiencySection Efficiency,
     string ClaimsFile,
     IReadOnlyList<ClaimResult> Claims,
+    IReadOnlyList<TrackerResult> Trackers,
+    string ClaimRule,
     string ClaimMethod,
     IReadOnlyList<string> Charts,
     IReadOnlyList<string> Sources);

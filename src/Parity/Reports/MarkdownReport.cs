@@ -55,7 +55,7 @@ public static class MarkdownReport
         md.AppendLine("- Eras: " + string.Join("; ", r.Gap.Eras.Select(e => $"{Fmt.Date(e.From)} → {(e.To.Year > 2090 ? "newest" : Fmt.Date(e.To))}: {e.Source}")) + ". Origin of each model: Parity's organization table (`data/catalog/organizations.csv`); openness: the curated catalog (`data/catalog/models.csv`), else the leaderboard's licence.");
         md.AppendLine($"- Trend: {r.Gap.TrendMethod}");
         md.AppendLine($"- Months behind: {r.Gap.LagMethod}");
-        md.AppendLine($"- Claims: {r.ClaimMethod}");
+        md.AppendLine($"- Claims: {r.ClaimMethod} How readings combine: {r.ClaimRule}");
         md.AppendLine("- Every figure is LMArena's (scores), the price feed's named in the table (prices), the model card's (architectures) or Epoch AI's (training, CC-BY 4.0). See `data/SOURCES.md`.");
         return md.ToString();
     }
@@ -261,48 +261,104 @@ public static class MarkdownReport
     {
         md.AppendLine("## 5. Claims from the coverage, checked");
         md.AppendLine();
-        md.AppendLine($"Claims file: `{r.ClaimsFile}`. {r.ClaimMethod}");
+        md.AppendLine($"Claims file: `{r.ClaimsFile}`, checked on the data in force on {r.AsOf:yyyy-MM-dd}. How readings combine: {r.ClaimRule}");
         md.AppendLine();
-        md.AppendLine("| claim | verdict | P(true) | confidence |");
-        md.AppendLine("|---|---|---:|---:|");
-        foreach (var c in r.Claims)
-        {
-            md.AppendLine($"| {Cell(c.Sentence)} | **{c.Verdict.ToString().ToLowerInvariant()}** | {(c.Probability is { } p ? Fmt.Pct(p) : "–")} | {(c.Confidence is { } k ? Fmt.Pct(k) : "–")} |");
-        }
-
-        md.AppendLine();
+        AppendClaimTable(md, r.Claims);
+        AppendTrackers(md, r.Trackers, r.Claims);
         foreach (var c in r.Claims)
         {
             AppendClaim(md, c);
         }
     }
 
+    /// <summary>The at-a-glance table: verdict, confidence, deciding reading and why, time line.</summary>
+    public static void AppendClaimTable(StringBuilder md, IReadOnlyList<ClaimResult> claims)
+    {
+        md.AppendLine("| claim | verdict | confidence | deciding reading | why | time line |");
+        md.AppendLine("|---|---|---:|---|---|---|");
+        foreach (var c in claims)
+        {
+            md.AppendLine($"| {Cell(c.Sentence)} | **{c.VerdictText}** | {(c.Confidence is { } k ? Fmt.Pct(k) : "–")} | {Cell(c.DecidedBy ?? "–")} | {Cell(c.Why)} | {Cell(c.TimelineText ?? "–")} |");
+        }
+
+        md.AppendLine();
+    }
+
+    /// <summary>The seeds' live-tracker headlines: Parity's verdict next to the seed's label, each line, and where they disagree.</summary>
+    public static void AppendTrackers(StringBuilder md, IReadOnlyList<TrackerResult> trackers, IReadOnlyList<ClaimResult> claims)
+    {
+        foreach (var t in trackers)
+        {
+            md.AppendLine($"### Live tracker: {t.Headline}");
+            md.AppendLine();
+            md.AppendLine($"The seed's label: **{t.SeedLabel ?? "none"}**. Parity: **{ClaimRule.Text(t.Verdict)}**{(t.Confidence is { } c ? $" ({Fmt.Pct(c)})" : "")}" +
+                $"{(t.PTrue is { } p ? $", P(true) over the decided lines {Fmt.Pct(p)}" : "")} — {t.Why}.");
+            md.AppendLine();
+            md.AppendLine("| line | the seed lists it as | Parity | confidence | why |");
+            md.AppendLine("|---|---|---|---:|---|");
+            foreach (var line in claims.Where(l => l.Tracker == t.Id))
+            {
+                md.AppendLine($"| {Cell(line.Sentence)} | {Cell(line.SeedLabel ?? "–")} | **{line.VerdictText}**{(line.SeedAgrees == false ? " (disagrees)" : "")} | {(line.Confidence is { } k ? Fmt.Pct(k) : "–")} | {Cell(line.Why + (line.WouldDecide is { } w ? $"; would decide it: {w}" : ""))} |");
+            }
+
+            md.AppendLine();
+            if (t.Disagreements.Count > 0)
+            {
+                md.AppendLine("Where Parity disagrees with the seed:");
+                md.AppendLine();
+                foreach (var d in t.Disagreements)
+                {
+                    md.AppendLine($"- {d}");
+                }
+
+                md.AppendLine();
+            }
+        }
+    }
+
     /// <summary>One claim as a Markdown block (used by the report and by <c>parity claims check --format md</c>).</summary>
     public static void AppendClaim(StringBuilder md, ClaimResult c)
     {
-        md.AppendLine($"### {c.Id}: {c.Verdict.ToString().ToLowerInvariant()}");
+        md.AppendLine($"### {c.Id}: {c.VerdictText}{(c.Confidence is { } k ? $" ({Fmt.Pct(k)})" : "")}");
         md.AppendLine();
         md.AppendLine($"> {c.Sentence}" + (c.Said is null ? "" : $" — {c.Said}"));
         md.AppendLine();
-        md.AppendLine($"{c.Summary} " + (c.Probability is { } p ? $"P(true) = {Fmt.Pct(p)}" : "") + (c.Confidence is { } k ? $", confidence in the verdict {Fmt.Pct(k)}." : "."));
+        md.AppendLine($"**Why:** {c.Why}. {c.Summary}");
         md.AppendLine();
+        if (c.TimelineText is not null)
+        {
+            md.AppendLine($"**Time line:** {c.TimelineText}.");
+            md.AppendLine();
+        }
+
         if (c.WouldDecide is not null)
         {
             md.AppendLine($"What would decide it: {c.WouldDecide}.");
             md.AppendLine();
         }
 
-        foreach (var e in c.Evidence)
+        md.AppendLine("| reading | verdict | P(true) | what the data show |");
+        md.AppendLine("|---|---|---:|---|");
+        foreach (var reading in c.Readings)
         {
-            md.AppendLine($"- {e.Text} (`{e.Source}`{(e.Date is null ? "" : ", " + e.Date)})");
+            md.AppendLine($"| {Cell(reading.Name + (reading.Role == "context" ? " (context, not counted)" : "") + (reading.Name == c.DecidedBy ? " ← decides" : ""))} | {reading.Verdict switch { ReadingVerdict.NoData => "no data", var v => v.ToString().ToLowerInvariant() }} | {(reading.PTrue is { } p ? Fmt.Pct(p) : "–")} | {Cell(reading.Summary + (reading.Note is { } n ? $" ({n})" : ""))} |");
         }
 
-        if (c.Evidence.Count > 0)
+        md.AppendLine();
+        foreach (var reading in c.Readings)
+        {
+            foreach (var e in reading.Evidence)
+            {
+                md.AppendLine($"- {reading.Name}: {e.Text} (`{e.Source}`{(e.Date is null ? "" : ", " + e.Date)})");
+            }
+        }
+
+        if (c.Readings.Any(r => r.Evidence.Count > 0))
         {
             md.AppendLine();
         }
 
-        md.AppendLine($"Method: {c.Method}.");
+        md.AppendLine($"Method: {string.Join(" · ", c.Readings.Select(r => r.Method).Distinct())}.");
         md.AppendLine();
     }
 

@@ -1,4 +1,5 @@
 using Parity.Analysis;
+using Parity.Catalog.Pricing;
 using Parity.Claims;
 
 namespace Parity.Reports;
@@ -42,8 +43,9 @@ public static class ReportBuilder
             TrendEstimate.MethodText,
             FrontierLag.MethodText);
 
-        // Claims carry their own dates, so they see the whole history whatever the report's as-of date.
-        var claims = ClaimChecker.CheckAll(inputs.Claims, ClaimDataOf(inputs));
+        // Claims are checked on the data in force on the report's as-of date (the newest data without one).
+        var claimData = ClaimDataOf(inputs, options.AsOf is { } asOf ? EndOf(asOf) : null);
+        var claims = ClaimChecker.CheckAll(inputs.Claims, claimData);
 
         return new HeadToHeadReport(
             options.Board,
@@ -54,17 +56,60 @@ public static class ReportBuilder
             Efficiency(newest, inputs),
             inputs.ClaimsFile,
             claims,
-            ClaimThresholds.MethodText,
+            ClaimChecker.Trackers(inputs.Trackers ?? [], claims),
+            ClaimRule.RuleText,
+            ClaimRule.MethodText,
             [],
             Sources(series));
     }
 
-    /// <summary>The claims' view of the data: every board's series, catalog prices, training facts and model ids.</summary>
-    public static ClaimData ClaimDataOf(ReportInputs inputs) => new(
+    /// <summary>The claims' view of the data as of a moment (null = the newest): every board's series, prices by moment, evidence series, training facts and model ids.</summary>
+    public static ClaimData ClaimDataOf(ReportInputs inputs, DateTimeOffset? asOf = null) => new(
         ClaimSeries(inputs),
-        id => inputs.Lookup(id)?.Prices ?? [],
+        PricesOf(inputs),
         id => inputs.Lookup(id)?.Training ?? [],
-        key => inputs.Lookup(key)?.Id);
+        key => inputs.Lookup(key)?.Id,
+        inputs.Evidence,
+        asOf);
+
+    /// <summary>The last moment of a UTC day: "as of 2025-03-01" takes what was in force at the end of that day.</summary>
+    public static DateTimeOffset EndOf(DateOnly date) => new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(1).AddSeconds(-1);
+
+    /// <summary>
+    /// Prices by moment: a model in the price history gets the list prices in force at that moment, each with its source
+    /// and period; any other model gets the catalog feeds' prices, which are in force as of each feed's date only (from
+    /// that date on; before it, Parity has no price for the model).
+    /// </summary>
+    public static ClaimPrices PricesOf(ReportInputs inputs)
+    {
+        var history = inputs.PriceHistory;
+        string Id(string model) => inputs.Lookup(model)?.Id ?? model;
+        IReadOnlyList<PricePoint> Feed(string model) => inputs.Lookup(model)?.Prices ?? [];
+        static DateTimeOffset? FeedDate(PricePoint p) =>
+            DateOnly.TryParseExact(p.Date, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var d)
+                ? new DateTimeOffset(d.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
+                : null;
+        IReadOnlyList<PricePoint> At(string model, DateTimeOffset? at)
+        {
+            var id = Id(model);
+            if (history is not null && history.Knows(id))
+            {
+                return history.InForce(id, at ?? DateTimeOffset.UtcNow)
+                    .Select(p => new PricePoint(id, (double)p.Input, (double)p.Output, $"{p.Source} ({p.Url}; {PriceHistory.ShippedFile} line {p.Line}, basis: {p.Basis})", p.PeriodText))
+                    .ToList();
+            }
+
+            return Feed(model)
+                .Where(p => at is null || (FeedDate(p) is { } d && d <= at))
+                .Select(p => p with { Date = $"in force as of the feed's date {p.Date}" })
+                .ToList();
+        }
+
+        return new ClaimPrices(
+            At,
+            model => history is not null && history.Knows(Id(model)) ? history.Changes(Id(model)) : Feed(model).Select(FeedDate).OfType<DateTimeOffset>().Distinct(),
+            model => (history is not null && history.Knows(Id(model))) || Feed(model).Count > 0);
+    }
 
     /// <summary>The one-source-per-era series of a board, catalog facts filled in; what <c>parity claims check</c> also uses.</summary>
     public static IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> ClaimSeries(ReportInputs inputs, DateOnly? asOf = null) =>

@@ -12,7 +12,8 @@ public static class ReportData
     {
         var facts = new CatalogFacts(catalog, priceDate);
         var path = claimsFile ?? ShippedData.PathOf("claims/claims.yaml");
-        var claims = ClaimFile.Load(path);
-        return new ReportInputs(history, facts.Find, facts.All, claims, claimsFile is null ? "data/claims/claims.yaml" : path);
+        var set = ClaimFile.LoadSet(path);
+        return new ReportInputs(history, facts.Find, facts.All, set.Claims, claimsFile is null ? "data/claims/claims.yaml" : path,
+            set.Trackers, Evidence.EvidenceSet.LoadShipped(), Catalog.Pricing.PriceHistory.LoadShipped());
     }
 }

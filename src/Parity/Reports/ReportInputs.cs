@@ -9,9 +9,15 @@ namespace Parity.Reports;
 /// <param name="Models">Every catalog model (for the training-cost table).</param>
 /// <param name="Claims">The claims to check.</param>
 /// <param name="ClaimsFile">Where the claims come from.</param>
+/// <param name="Trackers">The tracker headlines of the claims file.</param>
+/// <param name="Evidence">The evidence series claims read (none when null).</param>
+/// <param name="PriceHistory">List prices with effective dates (none when null: prices are the catalog's feeds only).</param>
 public sealed record ReportInputs(
     IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> Boards,
     Func<string, ModelFacts?> Lookup,
     IReadOnlyList<ModelFacts> Models,
     IReadOnlyList<Claim> Claims,
-    string ClaimsFile);
+    string ClaimsFile,
+    IReadOnlyList<Tracker>? Trackers = null,
+    Parity.Evidence.EvidenceSet? Evidence = null,
+    Parity.Catalog.Pricing.PriceHistory? PriceHistory = null);

@@ -24,7 +24,7 @@ public sealed class ClaimCheckTests
                 min: 1490
             """);
         result.Verdict.ShouldBe(ClaimVerdict.Refuted);
-        result.Probability!.Value.ShouldBeLessThan(0.001);
+        result.PTrue!.Value.ShouldBeLessThan(0.001);
         result.Confidence!.Value.ShouldBeGreaterThan(0.999);
         result.Evidence.ShouldContain(e => e.Text.Contains("cn-open 1460.0") && e.Source == "test-newest.csv" && e.Date == "2025-12-01");
     }
@@ -47,8 +47,8 @@ public sealed class ClaimCheckTests
                 models: [cn-open]
                 min: 1460
             """);
-        close.Verdict.ShouldBe(ClaimVerdict.Unconfirmed);
-        close.Probability!.Value.ShouldBe(0.5, 0.01);
+        close.Verdict.ShouldBe(ClaimVerdict.Undecided);
+        close.PTrue!.Value.ShouldBe(0.5, 0.01);
         close.Confidence.ShouldBeNull();
     }
 
@@ -60,8 +60,8 @@ public sealed class ClaimCheckTests
                 subject: token usage by origin
                 would-decide: usage counts per model
             """);
-        result.Verdict.ShouldBe(ClaimVerdict.Unconfirmed);
-        result.Probability.ShouldBeNull();
+        result.Verdict.ShouldBe(ClaimVerdict.Undecided);
+        result.PTrue.ShouldBeNull();
         result.WouldDecide.ShouldBe("usage counts per model");
 
         var noCost = Check("""
@@ -69,7 +69,7 @@ public sealed class ClaimCheckTests
                 model: us-frontier
                 max-usd: 1000000
             """);
-        noCost.Verdict.ShouldBe(ClaimVerdict.Unconfirmed);
+        noCost.Verdict.ShouldBe(ClaimVerdict.Undecided);
         noCost.WouldDecide.ShouldNotBeNull();
     }
 
@@ -85,7 +85,7 @@ public sealed class ClaimCheckTests
                 direction: closing
             """);
         result.Verdict.ShouldBe(ClaimVerdict.Confirmed);
-        result.Probability!.Value.ShouldBeGreaterThan(0.99);
+        result.PTrue!.Value.ShouldBeGreaterThan(0.99);
         result.Summary.ShouldContain("-4.");
 
         Check("""
@@ -144,8 +144,8 @@ public sealed class ClaimCheckTests
                 min: 5
                 max: 10
             """, data);
-        ratio.Probability.ShouldBe(0.5);
-        ratio.Verdict.ShouldBe(ClaimVerdict.Unconfirmed);
+        ratio.PTrue.ShouldBe(0.5);
+        ratio.Verdict.ShouldBe(ClaimVerdict.Undecided);
 
         var compare = Check("""
                 type: price-compare

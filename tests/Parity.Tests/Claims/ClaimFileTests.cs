@@ -6,10 +6,21 @@ namespace Parity.Tests.Claims;
 public sealed class ClaimFileTests
 {
     [Fact]
-    public void The_shipped_claims_file_has_the_ten_press_claims()
+    public void The_shipped_claims_file_has_the_press_claims_and_the_tracker_lines()
     {
-        var claims = ClaimFile.LoadShipped();
-        claims.Count.ShouldBe(10);
+        var set = ClaimFile.LoadSet(Parity.ShippedData.PathOf("claims/claims.yaml"));
+        var claims = set.Claims;
+        claims.Count.ShouldBe(15);
+        set.Trackers.Select(t => t.Id).ShouldBe(["cost-efficiency", "narrowing"]);
+        set.Trackers.ShouldAllBe(t => t.Label == "confidence 80 %");
+        claims.Where(c => c.Tracker is not null).ShouldAllBe(c => c.SeedLabel == "confirmed" || c.SeedLabel == "unconfirmed");
+
+        // Every claim with a vague word has at least two readings.
+        foreach (var vague in new[] { "us-leaders-1440-1456", "deepseek-v32-1419", "chinese-open-90-95", "chinese-token-share-30", "qwen-5-10x-cheaper" })
+        {
+            claims.Single(c => c.Id == vague).Readings.Count.ShouldBeGreaterThanOrEqualTo(2, vague);
+        }
+
         claims.Select(c => c.Id).ShouldBeUnique();
         claims.ShouldAllBe(c => c.Sentence.Length > 10);
         claims.Select(c => c.Type).ShouldContain("token-share");
@@ -39,7 +50,7 @@ public sealed class ClaimFileTests
                 models: [a]
                 min: 3
                 quantifer: any
-            """)).Message.ShouldContain("claim 'typo': unknown field 'quantifer'");
+            """)).Message.ShouldContain("claim 'typo': field 'quantifer' is unknown");
         Should.Throw<ParityException>(() => Load("""
               - id: nan
                 sentence: "x"
@@ -78,7 +89,7 @@ public sealed class ClaimFileTests
             """).Single();
         var plain = Data();
         var data = new ClaimData(
-            new Dictionary<string, IReadOnlyList<Parity.Analysis.RatingSnapshot>> { ["text"] = plain.Series(claim, "text") },
+            new Dictionary<string, IReadOnlyList<Parity.Analysis.RatingSnapshot>> { ["text"] = plain.Series(claim.Readings[0], "text") },
             _ => [], _ => [], key => key.StartsWith("us-frontier", StringComparison.Ordinal) || key == "frontier" ? "frontier" : null);
         var result = claim.Check(data);
         result.Verdict.ShouldBe(ClaimVerdict.Confirmed);
