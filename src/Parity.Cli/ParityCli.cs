@@ -19,6 +19,7 @@ internal static class ParityCli
         root.Subcommands.Add(Commands.ArenaCommand.Create(context));
         root.Subcommands.Add(Commands.GatewayCommand.Create(context));
         root.Subcommands.Add(Commands.UsageCommand.Create(context));
+        root.Subcommands.Add(Commands.ServeCommand.Create(context));
         HelpWithNotes.Install(root);
         return root;
     }

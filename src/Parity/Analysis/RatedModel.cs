@@ -12,6 +12,7 @@ namespace Parity.Analysis;
 /// <param name="Organization">Canonical organization name.</param>
 /// <param name="Country">ISO 3166 alpha-2 country of the organization.</param>
 /// <param name="OpenWeights">True when the weights are published.</param>
+/// <param name="Votes">Battles behind the score, when the source publishes them.</param>
 public sealed record RatedModel(
     string Key,
     string Name,
@@ -20,7 +21,8 @@ public sealed record RatedModel(
     double? Upper,
     string? Organization,
     string? Country,
-    bool? OpenWeights)
+    bool? OpenWeights,
+    int? Votes = null)
 {
     /// <summary>The standard error implied by the 95% interval (its half-width / 1.96), or null without one.</summary>
     public double? StandardError => RatingMath.StandardError(Rating, Lower, Upper);

@@ -14,14 +14,7 @@ public static class UsageReport
     /// <param name="flagship">A model to price the same traffic at, for the "what it would have cost" line.</param>
     public static UsageSummary Build(ParityStore store, UsageGrouping by, DateTimeOffset? from, DateTimeOffset? to, (string Name, ModelPrice Price)? flagship = null)
     {
-        var group = by switch
-        {
-            UsageGrouping.Model => "COALESCE(l.model, '(none)')",
-            UsageGrouping.Origin => "COALESCE(l.origin, '?') || CASE WHEN l.open_weights = 1 THEN ' open' WHEN l.open_weights = 0 THEN ' closed' ELSE '' END",
-            UsageGrouping.Vendor => "COALESCE(l.vendor, '?')",
-            UsageGrouping.Key => "COALESCE(k.name || ' (' || l.key_id || ')', l.key_id, '(no key)')",
-            _ => "l.route",
-        };
+        var group = GroupExpression(by);
         LedgerLog.ImportPending(store); // records still in the SQLite gateway's log count too
         var where = "WHERE l.at >= @from AND l.at < @to";
         var args = new
@@ -63,6 +56,16 @@ public static class UsageReport
             raw.Sum(r => r.CnOpenCostUsd),
             comparison);
     }
+
+    /// <summary>The SQL that names a ledger row's group (<c>l</c> the ledger, <c>k</c> its key).</summary>
+    internal static string GroupExpression(UsageGrouping by) => by switch
+    {
+        UsageGrouping.Model => "COALESCE(l.model, '(none)')",
+        UsageGrouping.Origin => "COALESCE(l.origin, '?') || CASE WHEN l.open_weights = 1 THEN ' open' WHEN l.open_weights = 0 THEN ' closed' ELSE '' END",
+        UsageGrouping.Vendor => "COALESCE(l.vendor, '?')",
+        UsageGrouping.Key => "COALESCE(k.name || ' (' || l.key_id || ')', l.key_id, '(no key)')",
+        _ => "l.route",
+    };
 
     private sealed class Raw
     {

@@ -151,7 +151,7 @@ public static class ReportBuilder
         }).ToList();
     }
 
-    private static GapSection Section(GapSeries series, DateOnly newest) => new(
+    internal static GapSection Section(GapSeries series, DateOnly newest) => new(
         series.First.Name,
         series.Second.Name,
         series.Points.Select(p => new GapRow(p.Date, p.Source, p.First.Key, p.First.Rating, p.Second.Key, p.Second.Rating, p.Gap, p.Lower, p.Upper, p.WinProbability)).ToList(),

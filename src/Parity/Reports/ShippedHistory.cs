@@ -18,6 +18,6 @@ public static class ShippedHistory
             b => b,
             b => (IReadOnlyList<RatingSnapshot>)history.Snapshots(b)
                 .Select(s => new RatingSnapshot(s.Date, s.Source, s.Board, s.Method,
-                    s.Entries.Select(e => new RatedModel(e.ModelKey, e.DisplayName, e.Rating, e.Lower, e.Upper, e.Organization, e.Country, e.OpenWeights)).ToList()))
+                    s.Entries.Select(e => new RatedModel(e.ModelKey, e.DisplayName, e.Rating, e.Lower, e.Upper, e.Organization, e.Country, e.OpenWeights, e.Votes)).ToList()))
                 .ToList());
 }

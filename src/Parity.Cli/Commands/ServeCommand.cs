@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Parity.Server.Dashboard;
+
+namespace Parity.Cli.Commands;
+
+/// <summary><c>parity serve</c>: the live tracker dashboard (race, leaderboard, models, value, claims, usage, evals) and its JSON API.</summary>
+internal static class ServeCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var urls = new Option<string>("--urls")
+        {
+            Description = "Where to listen, semicolon-separated (e.g. http://127.0.0.1:5080)",
+            DefaultValueFactory = _ => "http://127.0.0.1:5080",
+        };
+        var gatewayConfig = new Option<string?>("--gateway-config")
+        {
+            Description = "A gateway config (YAML) whose usage ledger the usage page sums",
+        };
+        var claims = new Option<string?>("--claims")
+        {
+            Description = "Check this claims file instead of the shipped data/claims/claims.yaml (re-read when it changes)",
+        };
+        var command = new Command("serve",
+            "Serve the live tracker: the race (gap over time with its 95% band), the leaderboard (filters, sort, CSV), model pages, value for money, " +
+            "the claims tracker, the gateway's usage and eval runs, each page backed by JSON under /api/. Pages follow the store (--db) without a restart.")
+        {
+            urls, gatewayConfig, claims,
+        };
+        HelpWithNotes.Add(command,
+            "Pages: / (race), /leaderboard, /model/ID, /value, /claims, /usage, /evals. API: /api/race, /api/leaderboard (and .csv), /api/model/ID, " +
+            "/api/value, /api/claims (POST /api/claims/check to check an uploaded file), /api/usage, /api/evals, /api/version. " +
+            "A bad query string answers 400 naming the parameter. Scripts and styles are served by the app: no CDN, no network.");
+        CliAction.Set(command, context, async (parse, cancellationToken) =>
+        {
+            var gateway = parse.GetValue(gatewayConfig) is { } path ? Gateway.GatewayConfigLoader.Load(path, sqliteOverride: null, defaultSqlite: parse.GetValue(GlobalOptions.Db)) : null;
+            var options = new DashboardOptions(Path.GetFullPath(parse.GetValue(GlobalOptions.Db)!), parse.GetValue(claims) is { } c ? Path.GetFullPath(c) : null, gateway);
+            await DashboardHost.RunAsync(options, parse.GetValue(urls)!, context.Error, null, cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}
