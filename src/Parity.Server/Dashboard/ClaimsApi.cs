@@ -1,5 +1,4 @@
 using Parity.Claims;
-using Parity.Reports;
 
 namespace Parity.Server.Dashboard;
 
@@ -15,7 +14,8 @@ internal static class ClaimsApi
 
     public static byte[] Answer(DashboardData data, IQueryCollection query)
     {
-        var q = new QueryReader(query, "file");
+        var q = new QueryReader(query, Parameters);
+        var asOf = q.Date("asOf");
         if (q.Text("file") is { } path)
         {
             if (!File.Exists(path))
@@ -23,20 +23,21 @@ internal static class ClaimsApi
                 throw new BadQueryException("file", $"the claims file '{path}' does not exist on the server.");
             }
 
-            return Check(data, path, path);
+            return Check(data, path, path, asOf);
         }
 
-        return data.Cached("claims", () => DashboardJson.Bytes(new
+        return data.Cached($"claims|{asOf}", () => DashboardJson.Bytes(new
         {
             data = data.Freshness(),
-            file = data.Inputs.ClaimsFile,
-            method = ClaimThresholds.MethodText,
-            claims = data.Claims,
+            report = asOf is null ? data.Claims : data.CheckClaims(new ClaimSet(data.Inputs.ClaimsFile, data.Inputs.Claims, data.Inputs.Trackers ?? []), data.Inputs.ClaimsFile, asOf),
+            stored = true,
         }));
     }
 
     /// <summary>Checks uploaded YAML: written to a private temporary file for the loader, deleted after, whatever happens.</summary>
-    public static async Task<byte[]> CheckUploadAsync(DashboardData data, HttpRequest request, string name)
+    public static readonly string[] Parameters = ["file", "asOf"];
+
+    public static async Task<byte[]> CheckUploadAsync(DashboardData data, HttpRequest request, string name, DateOnly? asOf)
     {
         using var buffer = new MemoryStream();
         var read = new byte[81920];
@@ -60,7 +61,7 @@ internal static class ClaimsApi
         try
         {
             await File.WriteAllBytesAsync(temp, buffer.ToArray(), request.HttpContext.RequestAborted);
-            return Check(data, temp, name);
+            return Check(data, temp, name, asOf);
         }
         finally
         {
@@ -68,19 +69,19 @@ internal static class ClaimsApi
         }
     }
 
-    private static byte[] Check(DashboardData data, string path, string shownName)
+    private static byte[] Check(DashboardData data, string path, string shownName, DateOnly? asOf)
     {
-        IReadOnlyList<ClaimResult> results;
+        ClaimsReport report;
         try
         {
-            var claims = ClaimFile.Load(path);
-            results = ClaimChecker.CheckAll(claims, ReportBuilder.ClaimDataOf(data.Inputs));
+            var set = ClaimFile.LoadSet(path);
+            report = data.CheckClaims(set, shownName, asOf);
         }
         catch (ParityException ex)
         {
             throw new ClaimsFileException(ex.Message.Replace(path, shownName, StringComparison.Ordinal));
         }
 
-        return DashboardJson.Bytes(new { data = data.Freshness(), file = shownName, method = ClaimThresholds.MethodText, claims = results, stored = false });
+        return DashboardJson.Bytes(new { data = data.Freshness(), report, stored = false });
     }
 }

@@ -23,7 +23,7 @@ internal sealed class DashboardData
     private readonly ConcurrentDictionary<(string Board, DateOnly Date), IReadOnlyList<LeaderboardRow>> _rows = new();
 
     private DashboardData(string storePath, long version, string contentKey, DateTimeOffset loadedAt, ReportInputs inputs, ModelCatalog catalog,
-        IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> series, IReadOnlyList<ClaimResult> claims, IReadOnlyList<EvalReport> evals)
+        IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> series, ClaimsReport claims, IReadOnlyList<EvalReport> evals)
     {
         StorePath = storePath;
         Version = version;
@@ -54,7 +54,8 @@ internal sealed class DashboardData
     /// <summary>Per board, the one-source-per-era snapshots with catalog facts, oldest first.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> Series { get; }
 
-    public IReadOnlyList<ClaimResult> Claims { get; }
+    /// <summary>The claims file checked on the newest data: every claim and tracker headline.</summary>
+    public ClaimsReport Claims { get; }
 
     public IReadOnlyList<EvalReport> Evals { get; }
 
@@ -77,8 +78,21 @@ internal sealed class DashboardData
         }
 
         var inputs = ReportData.Create(ShippedBoards.Value, catalog, options.ClaimsFile, now);
-        var claims = ClaimChecker.CheckAll(inputs.Claims, ReportBuilder.ClaimDataOf(inputs));
-        return new DashboardData(options.StorePath, version, contentKey, now, inputs, catalog, ReportBuilder.ClaimSeries(inputs), claims, evals);
+        var series = ReportBuilder.ClaimSeries(inputs);
+        var claims = CheckClaims(inputs, new ClaimSet(inputs.ClaimsFile, inputs.Claims, inputs.Trackers ?? []), inputs.ClaimsFile, null, series);
+        return new DashboardData(options.StorePath, version, contentKey, now, inputs, catalog, series, claims, evals);
+    }
+
+    /// <summary>Checks a claims set on the data as of the end of <paramref name="asOf"/> (the newest data when null).</summary>
+    public ClaimsReport CheckClaims(ClaimSet set, string file, DateOnly? asOf) => CheckClaims(Inputs, set, file, asOf, Series);
+
+    private static ClaimsReport CheckClaims(ReportInputs inputs, ClaimSet set, string file, DateOnly? asOf, IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> series)
+    {
+        var data = ReportBuilder.ClaimDataOf(inputs, asOf is { } day ? ReportBuilder.EndOf(day) : null);
+        var sources = series.Select(kv => $"{kv.Key} board: {kv.Value.Count} snapshots {kv.Value[0].Date:yyyy-MM-dd} → {kv.Value[^1].Date:yyyy-MM-dd} (data/arena, one source per era)")
+            .Concat(inputs.Evidence is { } evidence ? evidence.Files.Select(f => $"{f.Key}: {f.Value}") : [])
+            .ToList();
+        return ClaimChecker.Report(set, file, data, sources);
     }
 
     /// <summary>The shipped leaderboard history never changes while the process runs: read once.</summary>

@@ -43,8 +43,9 @@ public static class DashboardEndpoints
         Api(app, "/api/claims", state, ClaimsApi.Answer);
         app.MapPost("/api/claims/check", (HttpContext http) => Guarded(http, async () =>
         {
-            var name = http.Request.Query.TryGetValue("name", out var n) && n.ToString() is { Length: > 0 } given ? Path.GetFileName(given) : "uploaded claims file";
-            await Json(http, await ClaimsApi.CheckUploadAsync(state.Current, http.Request, name));
+            var q = new QueryReader(http.Request.Query, "name", "asOf");
+            var name = q.Text("name") is { } given ? Path.GetFileName(given) : "uploaded claims file";
+            await Json(http, await ClaimsApi.CheckUploadAsync(state.Current, http.Request, name, q.Date("asOf")));
         }));
         Api(app, "/api/evals", state, EvalsApi.Answer);
         Api(app, "/api/usage", state, (data, query) => UsageApi.Answer(data, gateway, query));
@@ -53,7 +54,7 @@ public static class DashboardEndpoints
         Page(app, "/leaderboard", "leaderboard.html", q => LeaderboardQuery.Parse(q));
         Page(app, "/model/{id}", "model.html", q => new QueryReader(q));
         Page(app, "/value", "value.html", q => new QueryReader(q, ValueApi.Parameters));
-        Page(app, "/claims", "claims.html", q => new QueryReader(q, "file"));
+        Page(app, "/claims", "claims.html", q => new QueryReader(q, ClaimsApi.Parameters).Date("asOf") ?? default);
         Page(app, "/usage", "usage.html", q => new QueryReader(q, UsageApi.Parameters));
         Page(app, "/evals", "evals.html", q => new QueryReader(q));
         app.MapGet("/assets/{name}", (HttpContext http, string name) =>

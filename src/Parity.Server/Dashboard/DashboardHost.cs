@@ -67,7 +67,7 @@ public sealed class DashboardHost : IAsyncDisposable
         await using var host = await StartAsync(options, urls, cancellationToken);
         var data = host.State.Current;
         await log.WriteLineAsync($"parity serve listening on {string.Join(", ", host.Addresses)}: store {options.StorePath}{(File.Exists(options.StorePath) ? "" : " (absent: shipped data only)")}, " +
-            $"{data.Series.Sum(s => s.Value.Count)} snapshots, {data.Catalog.Models.Count} catalog models, {data.Claims.Count} claims, {data.Evals.Count} eval runs" +
+            $"{data.Series.Sum(s => s.Value.Count)} snapshots, {data.Catalog.Models.Count} catalog models, {data.Claims.Claims.Count} claims, {data.Evals.Count} eval runs" +
             (options.Gateway is { } g ? $", ledger of {g.ConfigPath}" : ", no gateway config (usage page empty)"));
         await log.FlushAsync(cancellationToken);
         var stopping = host._app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Playwright;
 using Parity.Catalog;
 using Parity.Claims;
@@ -107,7 +108,9 @@ public sealed class DashboardBrowserTests(DashboardBrowser browser) : IClassFixt
     [Fact]
     public async Task The_claims_tracker_shows_the_checkers_verdicts_and_checks_an_upload_in_place()
     {
-        var results = ClaimChecker.CheckAll(Inputs.Value.Claims, ReportBuilder.ClaimDataOf(Inputs.Value));
+        var inputs = Inputs.Value;
+        var report = ClaimChecker.Report(new ClaimSet(inputs.ClaimsFile, inputs.Claims, inputs.Trackers ?? []), inputs.ClaimsFile, ReportBuilder.ClaimDataOf(inputs), []);
+        var results = report.Claims;
         var problems = new List<string>();
         var page = await browser.OpenAsync(problems);
         await page.GotoAsync(browser.BaseUrl + "/claims");
@@ -116,12 +119,18 @@ public sealed class DashboardBrowserTests(DashboardBrowser browser) : IClassFixt
         foreach (var r in results)
         {
             var card = page.Locator($"[id='claim-{r.Id}']");
-            (await card.GetAttributeAsync("data-verdict")).ShouldBe(r.Verdict.ToString().ToLowerInvariant());
+            (await card.GetAttributeAsync("data-verdict")).ShouldBe(JsonSerializer.Serialize(r.Verdict).Trim('"'));
             (await card.Locator("h3").InnerTextAsync()).ShouldBe(r.Sentence);
             if (r.Confidence is { } c)
             {
                 (await card.Locator(".confidence").InnerTextAsync()).ShouldBe($"confidence {Math.Round(100 * c).ToString(CultureInfo.InvariantCulture)} %");
             }
+        }
+
+        (await page.Locator("article.tracker").CountAsync()).ShouldBe(report.Trackers.Count);
+        foreach (var t in report.Trackers)
+        {
+            (await page.Locator($"[id='tracker-{t.Id}']").GetAttributeAsync("data-verdict")).ShouldBe(JsonSerializer.Serialize(t.Verdict).Trim('"'));
         }
 
         await browser.ScreenshotAsync(page, "claims");

@@ -1,94 +1,112 @@
-// Claims tracker: each claim as a card (headline, verdict, confidence, what's confirmed, still unconfirmed, evidence, history).
+// Claims tracker: tracker headlines and claims as cards (headline, verdict, confidence, what's confirmed, still unconfirmed,
+// deciding evidence with its sources, verdict history), all from the engine's claims report at /api/claims.
 "use strict";
 (() => {
   const { el, pct, api, params, setParams, freshness, live, showError, sourceLink } = P;
   const page = document.getElementById("page");
-  let file = params().file || "";
-  let uploaded = null; // { name, text }: a checked upload stays on screen until cleared
+  let query = { file: params().file || "", asOf: params().asOf || "" };
+  let uploaded = null; // a checked upload stays on screen (it is not in the store) until cleared
 
-  const verdictOf = (v) => String(v || "").toLowerCase();
-  // Readings (when the engine gives them) sort into what holds, what fails and what is still open; without
-  // readings the claim's own summary goes where its verdict puts it.
+  const cls = (v) => "verdict " + String(v).replace(/\s+/g, "-");
+  const confidence = (c) => (c !== undefined && c !== null ? `confidence ${pct(c)}` : "no confidence figure (undecided)");
+  const when = (t) => (t ? String(t).slice(0, 16).replace("T", " ") : "");
+
+  // Readings sorted into what holds, what fails and what is still open (uncertain or without data).
   function sections(c) {
     const held = [], failed = [], open = [];
-    if (Array.isArray(c.readings) && c.readings.length) {
-      for (const r of c.readings) {
-        const v = verdictOf(r.verdict);
-        const line = `${r.name}: ${r.summary}` + (r.pTrue !== undefined && r.pTrue !== null ? ` (P(true) ${pct(r.pTrue)})` : "") + (r.role === "context" ? " — context, not counted" : "");
-        (v === "holds" || v === "confirmed" ? held : v === "fails" || v === "refuted" ? failed : open).push(line + (r.wouldDecide ? ` Would decide it: ${r.wouldDecide}` : ""));
-      }
-    } else {
-      const v = verdictOf(c.verdict);
-      (v === "confirmed" ? held : v === "refuted" ? failed : open).push(c.summary + (c.wouldDecide ? ` Would decide it: ${c.wouldDecide}` : ""));
+    for (const r of c.readings || []) {
+      const line = `${r.name}: ${r.summary}` + (r.pTrue !== undefined && r.pTrue !== null ? ` (P(true) ${pct(r.pTrue)})` : "") + (r.role === "context" ? " — context, not counted" : "") + (r.wouldDecide ? ` Would decide it: ${r.wouldDecide}` : "");
+      (r.verdict === "holds" ? held : r.verdict === "fails" ? failed : open).push(line);
     }
     return { held, failed, open };
   }
 
   function evidence(c) {
-    const all = (c.evidence || []).concat(...(c.readings || []).map((r) => r.evidence || []));
-    const seen = new Set();
-    return all.filter((e) => { const k = e.text + e.source; if (seen.has(k)) return false; seen.add(k); return true; });
+    const seen = new Set(), out = [];
+    const deciding = (c.readings || []).filter((r) => r.name === c.decidedBy);
+    for (const r of deciding.concat((c.readings || []).filter((r) => r.name !== c.decidedBy))) for (const e of r.evidence || []) {
+      const k = e.text + "|" + e.source;
+      if (!seen.has(k)) { seen.add(k); out.push({ ...e, deciding: r.name === c.decidedBy }); }
+    }
+    return out;
   }
 
   function card(c) {
-    const v = verdictOf(c.verdict);
     const { held, failed, open } = sections(c);
-    const list = (title, items, cls) => items.length ? [el("div", { class: "section-title " + cls, text: title }), el("ul", {}, ...items.map((t) => el("li", { text: t })))] : [];
+    const list = (title, items, k) => (items.length ? [el("div", { class: "section-title " + k, text: title }), el("ul", { class: k }, ...items.map((t) => el("li", { text: t })))] : []);
     const ev = evidence(c);
-    const history = c.history || c.verdictHistory || [];
-    return el("article", { class: "card claim", id: "claim-" + c.id, "data-verdict": v },
+    return el("article", { class: "card claim", id: "claim-" + c.id, "data-verdict": c.verdict },
       el("h3", { text: c.sentence }),
-      el("div", { class: "note", text: [c.said, c.type, c.asOf ? "as of " + c.asOf : null].filter(Boolean).join(" · ") }),
-      el("p", {}, el("span", { class: "verdict " + v, text: v }), " ",
-        el("span", { class: "confidence", text: c.confidence !== undefined && c.confidence !== null ? `confidence ${pct(c.confidence)}` : "no confidence figure (undecided)" }),
-        c.probability !== undefined && c.probability !== null ? el("span", { class: "muted", text: ` · P(true) ${pct(c.probability)}` }) : null),
+      el("div", { class: "note", text: [c.said, c.type].filter(Boolean).join(" · ") }),
+      el("p", {}, el("span", { class: cls(c.verdict), text: c.verdict }), " ", el("span", { class: "confidence", text: confidence(c.confidence) }),
+        c.seedLabel ? el("span", { class: "muted", text: ` · the coverage said "${c.seedLabel}"${c.seedAgrees === false ? " (Parity disagrees)" : c.seedAgrees ? " (Parity agrees)" : ""}` }) : null),
+      el("p", { class: "why", text: c.why }),
       el("p", { class: "summary", text: c.summary }),
-      ...list("What's confirmed", held, "held"),
-      ...list("What's refuted", failed, "failed"),
-      ...list("Still unconfirmed", open, "open"),
-      c.rule ? el("p", { class: "note", text: "Rule: " + (typeof c.rule === "string" ? c.rule : JSON.stringify(c.rule)) }) : null,
+      ...list("What's confirmed", held, "held"), ...list("What's refuted", failed, "failed"), ...list("Still unconfirmed", open, "open"),
+      c.wouldDecide ? el("p", { class: "note", text: "Would decide it: " + c.wouldDecide }) : null,
       ev.length ? el("details", {}, el("summary", { text: `Deciding evidence (${ev.length})` }),
-        el("ul", {}, ...ev.map((e) => el("li", {}, e.text, " — ", sourceLink(e.source), e.date ? `, ${e.date}` : "")))) : null,
-      history.length ? el("details", {}, el("summary", { text: "Verdict history" }),
-        el("ul", {}, ...history.map((h) => el("li", { text: `${h.asOf || h.date}: ${verdictOf(h.verdict)}` + (h.confidence !== undefined && h.confidence !== null ? ` (${pct(h.confidence)})` : "") })))) : null,
-      el("p", { class: "note", text: "Method: " + c.method }));
+        el("ul", {}, ...ev.map((e) => el("li", { class: e.deciding ? "deciding" : "" }, e.text, " — ", sourceLink(e.source), e.date ? `, ${e.date}` : "")))) : null,
+      c.timeline && c.timeline.length ? el("details", { class: "history" }, el("summary", { text: "Verdict history" }),
+        c.timelineText ? el("p", { class: "note", text: c.timelineText }) : null,
+        el("ul", {}, ...c.timeline.map((t) => el("li", { text: `${when(t.from) || "before the data"} → ${when(t.to) || "now"}: ${t.verdict}` + (t.pTrue !== undefined && t.pTrue !== null ? ` (P(true) ${pct(t.pTrue)})` : "") + (t.change ? ` — ${t.change}` : "") })))) : null,
+      c.coverage ? el("p", { class: "note", text: "Data cover: " + c.coverage }) : null);
   }
 
-  function checker(r) {
-    const path = el("input", { type: "text", id: "claims-file", name: "file", value: file, placeholder: "/path/to/claims.yaml on the server", size: 40 });
+  function tracker(t, byId) {
+    const line = (id) => { const c = byId.get(id); return el("li", {}, el("a", { href: "#claim-" + id, text: c ? c.sentence : id }), c ? el("span", { class: "muted", text: ` — Parity: ${c.verdict}` }) : ""); };
+    return el("article", { class: "card tracker", id: "tracker-" + t.id, "data-verdict": t.verdict },
+      el("h3", { text: t.headline }),
+      el("p", {}, el("span", { class: cls(t.verdict), text: t.verdict }), " ", el("span", { class: "confidence", text: confidence(t.confidence) }),
+        t.seedLabel ? el("span", { class: "muted", text: ` · the coverage said "${t.seedLabel}"` }) : null),
+      el("p", { class: "why", text: t.why }),
+      t.confirmed.length ? el("div", { class: "section-title", text: "What's confirmed (as the coverage listed it)" }) : null, t.confirmed.length ? el("ul", {}, ...t.confirmed.map(line)) : null,
+      t.unconfirmed.length ? el("div", { class: "section-title", text: "Still unconfirmed (as the coverage listed it)" }) : null, t.unconfirmed.length ? el("ul", {}, ...t.unconfirmed.map(line)) : null,
+      t.disagreements.length ? el("div", { class: "section-title", text: "Where Parity disagrees" }) : null, t.disagreements.length ? el("ul", {}, ...t.disagreements.map((d) => el("li", { text: d }))) : null);
+  }
+
+  function checker() {
+    const path = el("input", { type: "text", id: "claims-file", name: "file", value: query.file, placeholder: "/path/to/claims.yaml on the server", size: 36 });
+    const asOf = el("input", { type: "date", id: "claims-asof", name: "asOf", value: query.asOf });
     const upload = el("input", { type: "file", id: "claims-upload", accept: ".yaml,.yml,text/yaml" });
     const status = el("div", { id: "check-status", "aria-live": "polite" });
     upload.addEventListener("change", async () => {
       const f = upload.files[0];
       if (!f) return;
-      const text = await f.text();
-      const res = await fetch("/api/claims/check?name=" + encodeURIComponent(f.name), { method: "POST", headers: { "content-type": "text/yaml" }, body: text });
+      const qs = new URLSearchParams({ name: f.name, ...(query.asOf ? { asOf: query.asOf } : {}) });
+      const res = await fetch("/api/claims/check?" + qs, { method: "POST", headers: { "content-type": "text/yaml" }, body: await f.text() });
       const body = await res.json();
       if (!res.ok) { status.replaceChildren(el("p", { class: "error", role: "alert", text: `${f.name}: ${body.error} (nothing was stored)` })); return; }
       uploaded = body;
       render(body);
     });
-    const form = el("form", { class: "controls", id: "check-form", onsubmit: (e) => { e.preventDefault(); file = path.value.trim(); uploaded = null; setParams({ file }); load(); } },
-      el("label", {}, "Check a claims file on the server", path), el("button", { type: "submit", text: "Check" }),
+    const submit = (e) => { e.preventDefault(); query = { file: path.value.trim(), asOf: asOf.value }; uploaded = null; setParams(query); load(); };
+    const form = el("form", { class: "controls", id: "check-form", onsubmit: submit },
+      el("label", {}, "Check a claims file on the server", path), el("label", {}, "As of", asOf), el("button", { type: "submit", text: "Check" }),
       el("label", {}, "…or upload one", upload),
-      uploaded || file ? el("button", { type: "button", onclick: () => { file = ""; uploaded = null; setParams({}); load(); }, text: "Back to the dashboard's file" }) : null);
+      uploaded || query.file ? el("button", { type: "button", onclick: () => { query = { file: "", asOf: "" }; uploaded = null; setParams({}); load(); }, text: "Back to the dashboard's file" }) : null);
     return [form, status];
   }
 
   function render(r) {
-    freshness(r.data, `claims: ${r.file}` + (r.stored === false ? " (checked in place, nothing stored)" : ""));
+    const rep = r.report;
+    freshness(r.data, `claims: ${rep.file}, as of ${rep.asOf}` + (r.stored === false ? " (checked in place, nothing stored)" : ""));
     const counts = {};
-    for (const c of r.claims) counts[verdictOf(c.verdict)] = (counts[verdictOf(c.verdict)] || 0) + 1;
-    page.replaceChildren(...checker(r),
-      el("p", { id: "claim-counts", text: `${r.claims.length} claims: ` + Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ") }),
-      el("div", { class: "cards", id: "claims" }, ...r.claims.map(card)),
-      el("p", { class: "note", text: r.method }));
+    for (const c of rep.claims) counts[c.verdict] = (counts[c.verdict] || 0) + 1;
+    const byId = new Map(rep.claims.map((c) => [c.id, c]));
+    page.replaceChildren(...checker(),
+      el("p", { id: "claim-counts", text: `${rep.claims.length} claims: ` + Object.entries(counts).map(([k, n]) => `${n} ${k}`).join(", ") }),
+      rep.trackers.length ? el("h2", { text: "Tracker headlines" }) : null,
+      rep.trackers.length ? el("div", { class: "cards", id: "trackers" }, ...rep.trackers.map((t) => tracker(t, byId))) : null,
+      el("h2", { text: "Claims" }),
+      el("div", { class: "cards", id: "claims" }, ...rep.claims.map(card)),
+      el("h2", { text: "How verdicts are reached" }), el("p", { class: "note", text: rep.rule }), el("p", { class: "note", text: rep.method }),
+      el("ul", { class: "note" }, ...rep.sources.map((s) => el("li", { text: s }))));
   }
 
   async function load() {
-    if (uploaded) return; // an upload is not in the store: a store change does not replace it
-    try { render(await api("/api/claims", { file })); } catch (e) {
-      page.replaceChildren(...checker({}));
+    if (uploaded) return;
+    try { render(await api("/api/claims", query)); } catch (e) {
+      page.replaceChildren(...checker());
       showError(document.getElementById("check-status"), e);
     }
   }
