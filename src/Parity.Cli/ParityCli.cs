@@ -20,6 +20,7 @@ internal static class ParityCli
         root.Subcommands.Add(Commands.GatewayCommand.Create(context));
         root.Subcommands.Add(Commands.UsageCommand.Create(context));
         root.Subcommands.Add(Commands.ServeCommand.Create(context));
+        root.Subcommands.Add(Commands.CostCommand.Create(context));
         HelpWithNotes.Install(root);
         return root;
     }

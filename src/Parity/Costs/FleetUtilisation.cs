@@ -1,0 +1,37 @@
+using Parity.Catalog;
+
+namespace Parity.Costs;
+
+/// <summary>
+/// The share of the roofline's throughput a real fleet reached over a published day: the calibration that turns
+/// an ideal bound into an estimate. Derived from a scenario by running the same roofline on its deployment.
+/// </summary>
+/// <param name="Prefill">Published computed prefill throughput ÷ roofline prefill (cache misses only).</param>
+/// <param name="Decode">Published decode throughput ÷ roofline decode.</param>
+/// <param name="Source">The scenario it comes from.</param>
+public sealed record FleetUtilisation(double Prefill, double Decode, string Source)
+{
+    /// <summary>The shipped scenario behind the default calibration.</summary>
+    public const string ShippedScenario = "cost/deepseek-inference-2025-02.yaml";
+
+    /// <summary>Calibrates from a scenario with published prefill and decode throughput, under the same assumptions.</summary>
+    public static FleetUtilisation FromScenario(InferenceScenario scenario, ModelCatalog catalog, CostData data, ServingOptions options)
+    {
+        var run = ScenarioModel.Run(scenario, catalog, data, options with { Utilisation = null });
+        var prefill = run.Comparisons.FirstOrDefault(c => c.Figure.StartsWith("prefill tokens/s per node, cache misses", StringComparison.Ordinal));
+        var decode = run.Comparisons.FirstOrDefault(c => c.Figure.StartsWith("decode tokens/s", StringComparison.Ordinal));
+        if (prefill is null || decode is null)
+        {
+            throw new ParityException($"scenario '{scenario.Name}' publishes no prefill and decode throughput to calibrate with.");
+        }
+
+        return new FleetUtilisation(
+            Math.Min(1, 1 / prefill.Ratio),
+            Math.Min(1, 1 / decode.Ratio),
+            $"{scenario.Source}, {scenario.Published}: the published day reached {1 / prefill.Ratio:P0} of the roofline's prefill and {1 / decode.Ratio:P0} of its decode throughput");
+    }
+
+    /// <summary>The calibration from the shipped DeepSeek day.</summary>
+    public static FleetUtilisation FromShippedScenario(ModelCatalog catalog, CostData data, ServingOptions options) =>
+        FromScenario(InferenceScenario.Load(ShippedData.PathOf(ShippedScenario)), catalog, data, options);
+}
