@@ -62,6 +62,10 @@ public sealed class ReportCommandTests
         var markdown = File.ReadAllText(Path.Combine(dir, "report.md"));
         markdown.ShouldContain("](gap-over-time.svg)");
         markdown.ShouldContain("lmarena/arena-catalog");
+        markdown.ShouldContain("List price against serving cost");
+        var serving = root.GetProperty("efficiency").GetProperty("servingCost").EnumerateArray().ToList();
+        serving.Count.ShouldBeGreaterThan(10);
+        serving.ShouldAllBe(s => new[] { "above cost", "near cost", "below cost" }.Contains(s.GetProperty("margin").GetProperty("verdict").GetString()));
         File.ReadAllText(Path.Combine(dir, "report.html")).ShouldNotContain("src=\"http");
         Directory.Delete(dir, true);
     }

@@ -111,6 +111,21 @@ internal static class ReportConsole
             console.Write(training);
         }
 
+        if (r.Efficiency.ServingCost is { Count: > 0 } serving)
+        {
+            var margin = new Table().Border(TableBorder.Simple).Title("list price vs serving cost (USD per M tokens, 3:1; parity cost margin)")
+                .AddColumn("model").AddColumn("provider").AddColumn(new TableColumn("price").RightAligned()).AddColumn(new TableColumn("cost (range)").RightAligned()).AddColumn(new TableColumn("price ÷ cost").RightAligned()).AddColumn("verdict");
+            foreach (var row in serving)
+            {
+                var m = row.Margin;
+                margin.AddRow(Markup.Escape(row.Model.Key), Markup.Escape(m.Provider), Fmt.Num((double)m.BlendedPrice, "0.###"),
+                    $"{Fmt.Num((double)m.BlendedCost, "0.###")} ({Fmt.Num((double)m.BlendedCostLow, "0.###")}–{Fmt.Num((double)m.BlendedCostHigh, "0.###")})",
+                    $"{Fmt.Num(m.Ratio, "0.0")}×", m.Verdict);
+            }
+
+            console.Write(margin);
+        }
+
         console.MarkupLine("[bold]5. Claims[/]");
         WriteClaims(console, r.Claims);
         console.MarkupLine($"[grey]{Markup.Escape(r.ClaimMethod)}[/]");

@@ -255,6 +255,35 @@ public static class MarkdownReport
 
             md.AppendLine();
         }
+
+        AppendServingCost(md, e);
+    }
+
+    private static void AppendServingCost(StringBuilder md, EfficiencySection e)
+    {
+        if (e.ServingCost is not { Count: > 0 } rows)
+        {
+            return;
+        }
+
+        var counts = rows.GroupBy(r => r.Margin.Verdict).ToDictionary(g => g.Key, g => g.Count());
+        md.AppendLine("List price against serving cost (`parity cost margin`): each open model's blended list price (3 input : 1 output, the maker's own where it sells the model) against a roofline estimate of what it costs to serve on H800s at $2 per GPU-hour, calibrated to the share of the roofline DeepSeek's fleet reached on its published day (Mar 2025); the low end of the range is the uncalibrated roofline. " +
+            $"Above cost: {counts.GetValueOrDefault("above cost")}, near cost: {counts.GetValueOrDefault("near cost")}, below cost: {counts.GetValueOrDefault("below cost")}.");
+        md.AppendLine();
+        md.AppendLine("| model | origin | provider | list price (USD/M, 3:1) | serving cost (USD/M, range) | price ÷ cost | verdict | price source |");
+        md.AppendLine("|---|---|---|---:|---:|---:|---|---|");
+        foreach (var row in rows)
+        {
+            var m = row.Margin;
+            md.AppendLine($"| {row.Model.Key} | {Fmt.Origin(m.Origin)} | {m.Provider}{(m.FirstParty ? " (maker)" : "")} | {Fmt.Num((double)m.BlendedPrice, "0.###")} | {Fmt.Num((double)m.BlendedCost, "0.###")} ({Fmt.Num((double)m.BlendedCostLow, "0.###")}–{Fmt.Num((double)m.BlendedCostHigh, "0.###")}) | {Fmt.Num(m.Ratio, "0.0")}× ({Fmt.Num(m.RatioLow, "0.0")}–{Fmt.Num(m.RatioHigh, "0.0")}) | {m.Verdict} | {m.PriceSource} |");
+        }
+
+        md.AppendLine();
+        if (e.ServingCostAssumptions is { Count: > 0 } assumptions)
+        {
+            md.AppendLine("Serving-cost assumptions: " + string.Join("; ", assumptions) + ".");
+            md.AppendLine();
+        }
     }
 
     private static void AppendClaims(StringBuilder md, HeadToHeadReport r)

@@ -244,12 +244,24 @@ public static class ReportBuilder
             .ThenByDescending(t => t.Fact.ComputeFlop ?? 0)
             .ToList();
 
+        // The cost model's price-vs-cost row for each open model on the board: the maker's own price where it sells
+        // the model, else the catalog's primary offer (the first row the margin table lists for it).
+        var margins = inputs.Margins?.Rows.GroupBy(m => m.Model).ToDictionary(g => g.Key, g => g.FirstOrDefault(m => m.FirstParty) ?? g.First());
+        var serving = margins is null
+            ? null
+            : rows.Select(r => (Row: r, Id: inputs.Lookup(r.Model.Key)?.Id))
+                .Where(x => x.Id is not null && margins.ContainsKey(x.Id))
+                .Select(x => new ServingCostRow(x.Row.Model, margins[x.Id!]))
+                .ToList();
+
         return new EfficiencySection(
             rows,
             rows.Where(r => r.Kind == "moe").MaxBy(r => r.Model.Rating),
             rows.Where(r => r.Kind == "dense").MaxBy(r => r.Model.Rating),
             frontier,
-            training);
+            training,
+            serving,
+            inputs.Margins?.Assumptions);
     }
 
     private static IReadOnlyList<string> Sources(IReadOnlyList<RatingSnapshot> series) =>

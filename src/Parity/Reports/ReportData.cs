@@ -14,6 +14,7 @@ public static class ReportData
         var path = claimsFile ?? ShippedData.PathOf("claims/claims.yaml");
         var set = ClaimFile.LoadSet(path);
         return new ReportInputs(history, facts.Find, facts.All, set.Claims, claimsFile is null ? "data/claims/claims.yaml" : path,
-            set.Trackers, Evidence.EvidenceSet.LoadShipped(), Catalog.Pricing.PriceHistory.LoadShipped());
+            set.Trackers, Evidence.EvidenceSet.LoadShipped(), Catalog.Pricing.PriceHistory.LoadShipped(),
+            Costs.MarginAnalysis.Run(catalog, Costs.CostData.Shipped, new Costs.ServingOptions(), priceDate));
     }
 }

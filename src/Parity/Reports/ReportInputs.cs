@@ -12,6 +12,7 @@ namespace Parity.Reports;
 /// <param name="Trackers">The tracker headlines of the claims file.</param>
 /// <param name="Evidence">The evidence series claims read (none when null).</param>
 /// <param name="PriceHistory">List prices with effective dates (none when null: prices are the catalog's feeds only).</param>
+/// <param name="Margins">The cost model's list prices against serving cost (section 4; none when null).</param>
 public sealed record ReportInputs(
     IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> Boards,
     Func<string, ModelFacts?> Lookup,
@@ -20,4 +21,5 @@ public sealed record ReportInputs(
     string ClaimsFile,
     IReadOnlyList<Tracker>? Trackers = null,
     Parity.Evidence.EvidenceSet? Evidence = null,
-    Parity.Catalog.Pricing.PriceHistory? PriceHistory = null);
+    Parity.Catalog.Pricing.PriceHistory? PriceHistory = null,
+    Parity.Costs.MarginReport? Margins = null);
