@@ -21,24 +21,17 @@ internal sealed class CsvRow(string path, int lineNumber, string[] header, strin
     /// <summary>Reads the data rows of a CSV file whose first non-blank line is its header; blank lines are skipped.</summary>
     public static IEnumerable<CsvRow> Read(string path)
     {
+        using var reader = new StreamReader(path);
         string[]? header = null;
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path))
+        foreach (var (line, fields) in CsvRows.Read(reader, path))
         {
-            lineNumber++;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-
-            var fields = CsvLine.Split(line);
             if (header is null)
             {
                 header = fields;
                 continue;
             }
 
-            yield return new CsvRow(path, lineNumber, header, fields);
+            yield return new CsvRow(path, line, header, fields);
         }
     }
 }

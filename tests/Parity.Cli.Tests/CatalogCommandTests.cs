@@ -170,6 +170,28 @@ public sealed class CatalogCommandTests : IDisposable
         doc.RootElement.GetProperty("sources").EnumerateArray().Count(s => s.GetProperty("origin").GetString() == "imported").ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("negative.json", """{"gpt-5": {"input_cost_per_token": -0.00000125, "output_cost_per_token": -0.00001}}""", "model 'gpt-5': field 'input_cost_per_token' must not be negative")]
+    [InlineData("duplicate.json", "{\"gpt-5\": {\"input_cost_per_token\": 0.00000125},\n \"gpt-5\": {\"input_cost_per_token\": 0.000002}}", ":2: key 'gpt-5' appears twice")]
+    [InlineData("quoting.csv", "Model,Organization,Publication date\nGPT-4,OpenAI,2023-03-15\n\"unterminated,OpenAI,2024-01-01\n", ":3: field 'Model' opens a quote that is never closed")]
+    public async Task Import_of_a_hostile_file_fails_in_one_line_and_stores_nothing(string name, string content, string expected)
+    {
+        var bad = Path.Combine(_dir, name);
+        await File.WriteAllTextAsync(bad, content);
+        var (exit, output, error) = await Run("catalog", "import", bad);
+        exit.ShouldNotBe(0);
+        output.ShouldBeEmpty();
+        error.TrimEnd().ShouldNotContain("\n");
+        error.ShouldContain(bad);
+        error.ShouldContain(expected);
+
+        (_, output, _) = await Run("catalog", "sources", "--format", "json");
+        using var doc = JsonDocument.Parse(output);
+        doc.RootElement.GetProperty("sources").EnumerateArray().Count(s => s.GetProperty("origin").GetString() == "imported").ShouldBe(0);
+        (_, output, _) = await Run("prices", "gpt-5", "--input-tokens", "1000000", "--output-tokens", "1000000");
+        output.ShouldContain("11.25 USD");
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();

@@ -14,7 +14,8 @@ internal sealed class CsvBattleReader
     private readonly NameTable _models;
     private readonly NameTable _languages;
     private readonly IBattleSink _sink;
-    private readonly List<string> _fields = [];
+    private string[] _header = [];
+    private string[] _fields = [];
 
     public CsvBattleReader(string path, NameTable models, NameTable languages, IBattleSink sink)
     {
@@ -53,8 +54,8 @@ internal sealed class CsvBattleReader
 
         Header = header;
 
-        Split(header, 1);
-        var columns = _fields.Select(f => f.Trim().ToLowerInvariant()).ToList();
+        _header = CsvRows.ReadLine(header, _path, 1, null);
+        var columns = _header.Select(f => f.Trim().ToLowerInvariant()).ToList();
         int Column(string name, bool required)
         {
             var index = columns.IndexOf(name);
@@ -93,7 +94,7 @@ internal sealed class CsvBattleReader
             Records++;
             if (current.Contains('"'))
             {
-                Split(current, line);
+                _fields = CsvRows.ReadLine(current, _path, line, _header);
                 Row(ref row, line, modelA, modelB, winner, anony, tstamp, language, sampled, columns.Count, i => _fields[i]);
             }
             else
@@ -148,9 +149,9 @@ internal sealed class CsvBattleReader
 
     private void Row(ref BattleRow row, long number, int modelA, int modelB, int winner, int anony, int tstamp, int language, int sampled, int count, Func<int, string> field)
     {
-        if (_fields.Count != count)
+        if (_fields.Length != count)
         {
-            throw new ParityException($"{_path}:{number}: expected {count} fields, found {_fields.Count}.");
+            throw new ParityException($"{_path}:{number}: expected {count} fields, found {_fields.Length}.");
         }
 
         row.Reset();
@@ -225,13 +226,5 @@ internal sealed class CsvBattleReader
         return double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds)
             ? seconds
             : throw new ParityException($"{_path}:{line}: field 'tstamp' is '{v}', expected Unix seconds.");
-    }
-
-    private void Split(string line, long number)
-    {
-        if (!CsvLine.TrySplit(line, _fields))
-        {
-            throw new ParityException($"{_path}:{number}: unterminated quoted field.");
-        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class OrganizationTable
         var byKey = new Dictionary<string, Organization>(StringComparer.Ordinal);
         using var reader = new StreamReader(path);
         string[]? header = null;
-        foreach (var (line, fields) in CsvRows.Read(reader))
+        foreach (var (line, fields) in CsvRows.Read(reader, path))
         {
             if (header is null)
             {

@@ -12,12 +12,11 @@ internal static class ShippedFeeds
     internal static ParsedFeed WithPricesChecked(ParsedFeed feed, string path)
     {
         var checkedOn = new Dictionary<(string, string), DateOnly>();
-        foreach (var line in File.ReadLines(path).Skip(1))
+        foreach (var row in CsvRow.Read(path))
         {
-            var fields = CsvLine.Split(line);
-            if (fields.Length == 3 && DateOnly.TryParseExact(fields[2], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
+            if (DateOnly.TryParseExact(row.Field("prices_checked"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var date))
             {
-                checkedOn[(fields[0], fields[1])] = date;
+                checkedOn[(row.Field("provider"), row.Field("model"))] = date;
             }
         }
 

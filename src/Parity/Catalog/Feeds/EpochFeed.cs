@@ -11,7 +11,7 @@ internal static class EpochFeed
 {
     public static ParsedFeed Parse(string file, TextReader text, string fileDate, string label)
     {
-        using var rows = CsvRows.Read(text).GetEnumerator();
+        using var rows = CsvRows.Read(text, file).GetEnumerator();
         if (!rows.MoveNext())
         {
             throw new ParityException($"{file}: the file is empty.");
@@ -52,14 +52,21 @@ internal static class EpochFeed
                     return null;
                 }
 
-                return decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-                    ? number
-                    : throw FeedError.At(file, where, name, $"must be a number, got \"{value}\".");
+                if (!decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                {
+                    throw FeedError.At(file, where, name, $"must be a number, got \"{value}\".");
+                }
+
+                var problem = FeedNumber.Problem(number, decimal.MaxValue);
+                return problem is null ? number : throw FeedError.At(file, where, name, $"{problem}, got \"{value}\".");
             }
 
             // Epoch's dataset sizes are sometimes lists ("2260275840,2290000001"), one per dataset: not one figure, so not kept.
-            static decimal? LenientNumber(string? value) =>
-                decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) ? number : null;
+            decimal? LenientNumber(string name)
+            {
+                var value = Field(name);
+                return value is not null && decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _) ? Number(name) : null;
+            }
 
             DateOnly? Date(string name)
             {
@@ -98,7 +105,7 @@ internal static class EpochFeed
                 Url = Field("Link"),
                 Parameters = Number("Parameters"),
                 TrainingComputeFlop = Number("Training compute (FLOP)"),
-                DatasetTokens = LenientNumber(Field("Training dataset size (total)")),
+                DatasetTokens = LenientNumber("Training dataset size (total)"),
                 TrainingHardware = Field("Training hardware"),
                 HardwareQuantity = Number("Hardware quantity"),
                 TrainingHours = Number("Training time (hours)"),

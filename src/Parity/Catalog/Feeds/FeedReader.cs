@@ -6,8 +6,6 @@ namespace Parity.Catalog.Feeds;
 /// <summary>Reads a feed file whole, detecting its format unless told. Nothing is returned unless every record is valid.</summary>
 internal static class FeedReader
 {
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 128 };
-
     public static ParsedFeed Read(string path, FeedFormat? format = null, string? label = null, string? sourceDate = null)
     {
         if (!File.Exists(path))
@@ -28,19 +26,11 @@ internal static class FeedReader
         {
             using var reader = new StreamReader(new MemoryStream(bytes), detectEncodingFromByteOrderMarks: true);
             var epoch = EpochFeed.Parse(path, reader, fileDate, label);
+            RefuseRepeatedRecords(path, epoch, "Model");
             return sourceDate is null ? epoch : epoch with { SourceDate = sourceDate };
         }
 
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(bytes, JsonOptions);
-        }
-        catch (JsonException ex)
-        {
-            throw new ParityException($"{path}: not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine}): {ex.Message}", ex);
-        }
-
+        var document = JsonDuplicateKey.Parse(path, bytes);
         using (document)
         {
             var parsed = format switch
@@ -49,7 +39,26 @@ internal static class FeedReader
                 FeedFormat.LiteLlm => LiteLlmFeed.Parse(path, document.RootElement, fileDate, label),
                 _ => OpenRouterFeed.Parse(path, document.RootElement, fileDate, label),
             };
+            RefuseRepeatedRecords(path, parsed, format == FeedFormat.LiteLlm ? "key" : "id");
             return sourceDate is null ? parsed : parsed with { SourceDate = sourceDate };
+        }
+    }
+
+    /// <summary>The same model twice in one feed (for one provider) is ambiguous, whatever the format: which price or fact holds?</summary>
+    /// <param name="path">The feed file, for the error.</param>
+    /// <param name="feed">The parsed records.</param>
+    /// <param name="field">The field that names a record in this format ('id', 'Model' ...).</param>
+    private static void RefuseRepeatedRecords(string path, ParsedFeed feed, string field)
+    {
+        var seen = new Dictionary<(string? Provider, string Key), int>(feed.Records.Count);
+        for (var i = 0; i < feed.Records.Count; i++)
+        {
+            var record = feed.Records[i];
+            if (!seen.TryAdd((record.Provider, record.Key), i))
+            {
+                var provider = record.Provider is null ? "" : $" of provider '{record.Provider}'";
+                throw new ParityException($"{path}: record #{i + 1}: field '{field}' repeats model '{record.Key}'{provider}, record #{seen[(record.Provider, record.Key)] + 1}; which one to keep is ambiguous.");
+            }
         }
     }
 
@@ -124,7 +133,7 @@ internal static class FeedReader
         }
         catch (JsonException ex)
         {
-            throw new ParityException($"{path}: not valid JSON: {ex.Message}", ex);
+            throw JsonDuplicateKey.NotJson(path, ex);
         }
 
         return FeedFormat.LiteLlm;

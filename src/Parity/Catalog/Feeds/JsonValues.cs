@@ -18,9 +18,13 @@ internal readonly struct JsonValues(string file, string record)
             return required ? throw FeedError.At(file, record, field, "is missing.") : null;
         }
 
-        return value.ValueKind == JsonValueKind.String
-            ? value.GetString()
-            : throw FeedError.At(file, record, field, $"must be a string, got {Describe(value)}.");
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            throw FeedError.At(file, record, field, $"must be a string, got {Describe(value)}.");
+        }
+
+        var text = value.GetString()!;
+        return required && string.IsNullOrWhiteSpace(text) ? throw FeedError.At(file, record, field, "is empty.") : text;
     }
 
     public long? Integer(JsonElement parent, string field)
@@ -30,7 +34,7 @@ internal readonly struct JsonValues(string file, string record)
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number >= 0)
+        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number) && number == decimal.Truncate(number) && number is >= 0 and <= long.MaxValue)
         {
             return (long)number;
         }
@@ -48,17 +52,19 @@ internal readonly struct JsonValues(string file, string record)
         return NumberValue(value, field);
     }
 
+    /// <summary>A JSON number from 0 to <see cref="FeedNumber.Largest"/>: every number the feeds hold is a price or a count.</summary>
     public decimal NumberValue(JsonElement value, string field)
     {
-        if (value.ValueKind == JsonValueKind.Number && value.TryGetDecimal(out var number))
+        if (value.ValueKind != JsonValueKind.Number)
         {
-            return number;
+            throw FeedError.At(file, record, field, $"must be a number, got {Describe(value)}.");
         }
 
-        throw FeedError.At(file, record, field, $"must be a number, got {Describe(value)}.");
+        var problem = value.TryGetDecimal(out var number) ? FeedNumber.Problem(number) : FeedNumber.OutOfRange;
+        return problem is null ? number : throw FeedError.At(file, record, field, $"{problem}, got {Describe(value)}.");
     }
 
-    /// <summary>A decimal written as a JSON string, as OpenRouter writes prices.</summary>
+    /// <summary>A decimal written as a JSON string, as OpenRouter writes prices; the same range as <see cref="NumberValue"/>.</summary>
     public decimal? NumberInString(JsonElement parent, string field)
     {
         if (!parent.TryGetProperty(field, out var value) || value.ValueKind == JsonValueKind.Null)
@@ -66,14 +72,21 @@ internal readonly struct JsonValues(string file, string record)
             return null;
         }
 
-        if (value.ValueKind == JsonValueKind.String
-            && decimal.TryParse(value.GetString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+        if (value.ValueKind != JsonValueKind.String
+            || !decimal.TryParse(value.GetString(), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var number))
         {
-            return number;
+            throw FeedError.At(file, record, field, $"must be a decimal number in a string, got {Describe(value)}.");
         }
 
-        throw FeedError.At(file, record, field, $"must be a decimal number in a string, got {Describe(value)}.");
+        var problem = FeedNumber.Problem(number);
+        return problem is null ? number : throw FeedError.At(file, record, field, $"{problem}, got {Describe(value)}.");
     }
+
+    /// <summary>A whole number of tokens, as a tier's or a range's start is, from a number already read.</summary>
+    public long Tokens(decimal value, string field) =>
+        value == decimal.Truncate(value) && value <= long.MaxValue
+            ? (long)value
+            : throw FeedError.At(file, record, field, $"must be a whole number of tokens, got {value}.");
 
     /// <summary>A genai-prices price: a number, or <c>{"base": n, "tiers": [{"start": n, "price": n}]}</c>.</summary>
     public TieredRate? Rate(JsonElement parent, string field, string path)
@@ -106,12 +119,7 @@ internal readonly struct JsonValues(string file, string record)
             var at = $"{path}.tiers[{i++}]";
             var start = tier.ValueKind == JsonValueKind.Object && tier.TryGetProperty("start", out var s) ? NumberValue(s, at + ".start") : throw FeedError.At(file, record, at + ".start", "is missing.");
             var price = tier.TryGetProperty("price", out var p) ? NumberValue(p, at + ".price") : throw FeedError.At(file, record, at + ".price", "is missing.");
-            if (start < 0 || start != decimal.Truncate(start))
-            {
-                throw FeedError.At(file, record, at + ".start", $"must be a whole number of tokens, got {start}.");
-            }
-
-            tiers.Add(new RateTier((long)start, price));
+            tiers.Add(new RateTier(Tokens(start, at + ".start"), price));
         }
 
         return new TieredRate(baseRate, [.. tiers.OrderBy(t => t.AboveInputTokens)]);

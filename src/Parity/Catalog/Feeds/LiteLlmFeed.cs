@@ -33,6 +33,11 @@ internal static partial class LiteLlmFeed
                 continue;
             }
 
+            if (string.IsNullOrWhiteSpace(entry.Name))
+            {
+                throw new ParityException($"{file}: a model's key is empty; LiteLLM keys each model by its name.");
+            }
+
             var values = new JsonValues(file, $"model '{entry.Name}'");
             if (entry.Value.ValueKind != JsonValueKind.Object)
             {
@@ -87,7 +92,12 @@ internal static partial class LiteLlmFeed
                 continue;
             }
 
-            var threshold = long.Parse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture) * 1000;
+            if (!long.TryParse(match.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture, out var thousands) || thousands > long.MaxValue / 1000)
+            {
+                throw values.Error(name, "names a token count that is out of range.");
+            }
+
+            var threshold = thousands * 1000;
             (tiers ??= []).Add(new RateTier(threshold, Decimals.PerMillion(values.NumberValue(property.Value, name))));
         }
 
@@ -125,7 +135,7 @@ internal static partial class LiteLlmFeed
             throw values.Error("tiered_pricing", "must be a non-empty array.");
         }
 
-        var ranges = new List<(decimal Start, decimal Input, decimal Output)>();
+        var ranges = new List<(long Start, decimal Input, decimal Output)>();
         var i = 0;
         foreach (var range in tiered.EnumerateArray())
         {
@@ -135,7 +145,7 @@ internal static partial class LiteLlmFeed
                 throw values.Error(path + ".range", "must be an array [start, end].");
             }
 
-            var start = values.NumberValue(bounds[0], path + ".range[0]");
+            var start = values.Tokens(values.NumberValue(bounds[0], path + ".range[0]"), path + ".range[0]");
             var input = values.Number(range, "input_cost_per_token") ?? throw values.Error(path + ".input_cost_per_token", "is missing.");
             var output = values.Number(range, "output_cost_per_token") ?? throw values.Error(path + ".output_cost_per_token", "is missing.");
             ranges.Add((start, input, output));
@@ -143,8 +153,8 @@ internal static partial class LiteLlmFeed
 
         ranges.Sort((a, b) => a.Start.CompareTo(b.Start));
         var first = ranges[0];
-        var inputTiers = ranges.Skip(1).Select(r => new RateTier((long)r.Start, Decimals.PerMillion(r.Input))).ToList();
-        var outputTiers = ranges.Skip(1).Select(r => new RateTier((long)r.Start, Decimals.PerMillion(r.Output))).ToList();
+        var inputTiers = ranges.Skip(1).Select(r => new RateTier(r.Start, Decimals.PerMillion(r.Input))).ToList();
+        var outputTiers = ranges.Skip(1).Select(r => new RateTier(r.Start, Decimals.PerMillion(r.Output))).ToList();
         return (new TieredRate(Decimals.PerMillion(first.Input), inputTiers), new TieredRate(Decimals.PerMillion(first.Output), outputTiers));
     }
 

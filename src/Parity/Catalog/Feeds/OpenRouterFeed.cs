@@ -9,6 +9,15 @@ internal static class OpenRouterFeed
 {
     public const string ProviderId = "openrouter";
 
+    /// <summary>
+    /// Routers such as openrouter/auto have no price of their own and say so with "-1" for both the
+    /// prompt and the completion price; any other negative price is an error.
+    /// </summary>
+    private static bool IsRouter(JsonElement pricing) =>
+        pricing.ValueKind == JsonValueKind.Object
+        && pricing.TryGetProperty("prompt", out var prompt) && prompt.ValueKind == JsonValueKind.String && prompt.ValueEquals("-1")
+        && pricing.TryGetProperty("completion", out var completion) && completion.ValueKind == JsonValueKind.String && completion.ValueEquals("-1");
+
     public static ParsedFeed Parse(string file, JsonElement root, string fileDate, string label)
     {
         if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Array)
@@ -32,21 +41,24 @@ internal static class OpenRouterFeed
             var created = values.Integer(model, "created");
             newest = Math.Max(newest, created ?? 0);
             PriceSchedule? schedule = null;
-            if (model.TryGetProperty("pricing", out var pricing) && pricing.ValueKind == JsonValueKind.Object)
+            if (model.TryGetProperty("pricing", out var pricing) && pricing.ValueKind != JsonValueKind.Null && !IsRouter(pricing))
             {
+                if (pricing.ValueKind != JsonValueKind.Object)
+                {
+                    throw values.Error("pricing", $"must be an object, got {JsonValues.Describe(pricing)}.");
+                }
+
                 var prompt = values.NumberInString(pricing, "prompt");
                 var completion = values.NumberInString(pricing, "completion");
                 var cacheRead = values.NumberInString(pricing, "input_cache_read");
                 var cacheWrite = values.NumberInString(pricing, "input_cache_write");
-
-                // Routers such as openrouter/auto have no price of their own and say so with -1.
-                if (prompt >= 0 && completion >= 0)
+                if (prompt is not null && completion is not null)
                 {
                     schedule = PriceSchedule.Flat(new PriceSet(
                         TieredRate.Flat(Decimals.PerMillion(prompt.Value)),
                         TieredRate.Flat(Decimals.PerMillion(completion.Value)),
-                        cacheRead is >= 0 ? TieredRate.Flat(Decimals.PerMillion(cacheRead.Value)) : null,
-                        cacheWrite is >= 0 ? TieredRate.Flat(Decimals.PerMillion(cacheWrite.Value)) : null));
+                        cacheRead is null ? null : TieredRate.Flat(Decimals.PerMillion(cacheRead.Value)),
+                        cacheWrite is null ? null : TieredRate.Flat(Decimals.PerMillion(cacheWrite.Value))));
                 }
             }
 
