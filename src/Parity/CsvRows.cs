@@ -16,12 +16,12 @@ internal static class CsvRows
     /// <summary>Every record with the line it starts on (1-based); the first record is taken as the header, to name columns in errors and count fields.</summary>
     /// <param name="reader">The text.</param>
     /// <param name="file">The file's name, for errors.</param>
-    public static IEnumerable<(int Line, string[] Fields)> Read(TextReader reader, string file) => Read(reader, file, 1, null);
+    public static IEnumerable<(int Line, string[] Fields)> Read(TextReader reader, string file) => Read(reader, file, 1, null, "the file");
 
     /// <summary>The fields of one line read elsewhere (the battle reader's header and quoted lines), by the same rules; <paramref name="header"/> null when the line is the header.</summary>
     public static string[] ReadLine(string text, string file, long line, string[]? header)
     {
-        foreach (var (_, fields) in Read(new StringReader(text), file, (int)line, header))
+        foreach (var (_, fields) in Read(new StringReader(text), file, (int)line, header, "the line"))
         {
             return fields;
         }
@@ -29,7 +29,7 @@ internal static class CsvRows
         return [];
     }
 
-    private static IEnumerable<(int Line, string[] Fields)> Read(TextReader reader, string file, int firstLine, string[]? header)
+    private static IEnumerable<(int Line, string[] Fields)> Read(TextReader reader, string file, int firstLine, string[]? header, string whole)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
@@ -119,7 +119,7 @@ internal static class CsvRows
 
         if (quoted)
         {
-            throw Error(file, quoteLine, header, fields.Count, "opens a quote that is never closed (the file ends inside it).");
+            throw Error(file, quoteLine, header, fields.Count, $"opens a quote that is never closed ({whole} ends inside it).");
         }
 
         if (any || field.Length > 0)

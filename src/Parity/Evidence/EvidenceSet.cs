@@ -53,7 +53,7 @@ public sealed class EvidenceSet
     public static IReadOnlyList<EvidenceRow> Load(string path, string name)
     {
         using var reader = new StreamReader(path);
-        var rows = CsvRows.Read(reader).ToList();
+        var rows = CsvRows.Read(reader, path).ToList();
         if (rows.Count == 0)
         {
             throw new ParityException($"{path}: empty evidence file.");

@@ -41,7 +41,7 @@ public sealed class PriceHistory
     public static PriceHistory Load(string path)
     {
         using var reader = new StreamReader(path);
-        var rows = CsvRows.Read(reader).ToList();
+        var rows = CsvRows.Read(reader, path).ToList();
         var header = rows[0].Fields;
         var prices = new List<ListPrice>();
         foreach (var (line, fields) in rows.Skip(1))
