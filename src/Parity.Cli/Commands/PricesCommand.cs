@@ -37,7 +37,47 @@ internal static class PricesCommand
 
             var catalog = CatalogLoader.Load(parseResult);
             var model = catalog.Get(parseResult.GetValue(id)!);
-            var quote = catalog.Price(model.Id, usage, moment, parseResult.GetValue(provider));
+            var history = PriceHistory.LoadShipped();
+            var maker = model.Offers.FirstOrDefault(o => o.FirstParty)?.Provider;
+            var wanted = parseResult.GetValue(provider);
+            if (history.Knows(model.Id) && (wanted is null || string.Equals(wanted, maker, StringComparison.OrdinalIgnoreCase) || history.Of(model.Id).Any(p => string.Equals(p.Provider, wanted, StringComparison.OrdinalIgnoreCase))))
+            {
+                // The maker's list price with effective dates wins over a feed's current price.
+                var dated = history.Price(model.Id, usage, moment)
+                    ?? throw new ParityException($"{PriceHistory.ShippedFile} has no list price of '{model.Id}' in force at {moment:yyyy-MM-dd HH:mm} UTC (its rows start {history.Of(model.Id)[0].From:yyyy-MM-dd}).");
+                var row = history.ChargedAt(model.Id, moment)!;
+                var feedOffer = model.Offers.FirstOrDefault(o => o.FirstParty);
+                var feedRule = feedOffer?.Schedule.RuleAt(moment).Prices;
+                if (feedOffer is not null && feedRule?.Input?.Base == row.Input && feedRule.Output?.Base == row.Output)
+                {
+                    // The feed agrees on the base price and also knows its long-context tiers: price with the feed, show the dated period.
+                    var fed = catalog.Price(model.Id, usage, moment, feedOffer.Provider);
+                    if (parseResult.GetValue(format) == OutputFormat.Json)
+                    {
+                        CliJson.Write(context.Writer, new { quote = fed, rules = feedOffer.Schedule.Rules, comment = feedOffer.Schedule.Comment, inForce = row });
+                    }
+                    else
+                    {
+                        Write(context, model, fed, feedOffer);
+                        context.Console.WriteLine($"in force (price history): {row.PeriodText} — {row.Source} ({row.Url})");
+                    }
+
+                    return 0;
+                }
+
+                if (parseResult.GetValue(format) == OutputFormat.Json)
+                {
+                    CliJson.Write(context.Writer, new { quote = dated, history = history.Of(model.Id) });
+                }
+                else
+                {
+                    WriteDated(context, model, dated, history);
+                }
+
+                return 0;
+            }
+
+            var quote = catalog.Price(model.Id, usage, moment, wanted);
             var offer = model.Offers.First(o => o.Provider == quote.Provider);
             if (parseResult.GetValue(format) == OutputFormat.Json)
             {
@@ -63,6 +103,27 @@ internal static class PricesCommand
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var moment)
             ? moment
             : throw new ParityException($"--at: '{text}' is not a date and time; write it as 2025-06-01T10:00Z.");
+    }
+
+    private static void WriteDated(CliContext context, CatalogModel model, PriceQuote quote, PriceHistory history)
+    {
+        var console = context.Console;
+        console.WriteLine($"{model.Name} ({model.Id}) at {quote.Provider}, {quote.At.UtcDateTime.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)} UTC");
+        console.WriteLine($"price in force: {quote.Source.Note}");
+        var table = new Table().Border(TableBorder.Simple).AddColumns("component", "tokens", "USD per Mtok", "USD");
+        foreach (var line in quote.Lines)
+        {
+            table.AddRow(line.Component, CatalogFormat.Count(line.Tokens), CatalogFormat.Usd(line.UsdPerMtok), CatalogFormat.Usd(line.Usd));
+        }
+
+        table.AddRow("total", "", "", CatalogFormat.Usd(quote.TotalUsd) + " USD");
+        console.Write(table);
+        console.WriteLine($"source: {quote.Source.Name} ({quote.Source.Url})");
+        console.WriteLine("list prices of this model over time (price history):");
+        foreach (var row in history.Of(model.Id))
+        {
+            console.WriteLine($"  {row.PeriodText}{(row.Window is { } w ? $", daily {w} UTC" : "")}: input {row.Input}, cached {row.CachedInput?.ToString(CultureInfo.InvariantCulture) ?? "–"}, output {row.Output} USD/Mtok — {row.Source}");
+        }
     }
 
     private static void Write(CliContext context, CatalogModel model, PriceQuote quote, PriceOffer offer)

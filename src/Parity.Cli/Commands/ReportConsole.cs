@@ -128,7 +128,8 @@ internal static class ReportConsole
 
         console.MarkupLine("[bold]5. Claims[/]");
         WriteClaims(console, r.Claims);
-        console.MarkupLine($"[grey]{Markup.Escape(r.ClaimMethod)}[/]");
+        WriteTrackers(console, r.Trackers);
+        console.MarkupLine($"[grey]Claims as of {Markup.Escape(r.ClaimsAsOf)}. How readings combine: {Markup.Escape(r.ClaimRule)} P(true): {Markup.Escape(r.ClaimMethod)}[/]");
     }
 
     public static void WriteClaims(IAnsiConsole console, IReadOnlyList<ClaimResult> claims)

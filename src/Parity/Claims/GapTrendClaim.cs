@@ -23,8 +23,17 @@ public sealed class GapTrendClaim : ClaimTest
     public override ReadingResult Check(ClaimData data)
     {
         var series = GapSeries.Compute(data.Series(this, Board), ModelGroup.Country(Leader), ModelGroup.Country(Challenger));
-        var trend = GapTrend.Fit(series.Points, From, To)
-            ?? throw Error($"fewer than three months with a {Leader}–{Challenger} gap on the {Board} board between {From?.ToString("yyyy-MM-dd") ?? "the start"} and {To?.ToString("yyyy-MM-dd") ?? "the end"}");
+        var trend = GapTrend.Fit(series.Points, From, To);
+        if (trend is null && data.AsOf is not null)
+        {
+            throw NotYet($"fewer than three months with a {Leader}–{Challenger} gap on the {Board} board up to {data.AsOfDate:yyyy-MM-dd}");
+        }
+
+        if (trend is null)
+        {
+            throw Error($"fewer than three months with a {Leader}–{Challenger} gap on the {Board} board between {From?.ToString("yyyy-MM-dd") ?? "the start"} and {To?.ToString("yyyy-MM-dd") ?? "the end"}");
+        }
+
         var probability = Direction == "closing" ? trend.ProbabilityShrinking : 1 - trend.ProbabilityShrinking;
         var inRange = series.Points.Where(p => p.Date >= trend.From && p.Date <= trend.To).ToList();
         var first = inRange[0];

@@ -11,6 +11,7 @@ public sealed record HeadToHeadReport(
     ValueSection Value,
     EfficiencySection Efficiency,
     string ClaimsFile,
+    string ClaimsAsOf,
     IReadOnlyList<ClaimResult> Claims,
     IReadOnlyList<TrackerResult> Trackers,
     string ClaimRule,

@@ -290,7 +290,7 @@ public static class MarkdownReport
     {
         md.AppendLine("## 5. Claims from the coverage, checked");
         md.AppendLine();
-        md.AppendLine($"Claims file: `{r.ClaimsFile}`, checked on the data in force on {r.AsOf:yyyy-MM-dd}. How readings combine: {r.ClaimRule}");
+        md.AppendLine($"Claims file: `{r.ClaimsFile}`, checked as of {r.ClaimsAsOf} (leaderboard snapshots on or before it, the list prices in force then, evidence published by then). How readings combine: {r.ClaimRule}");
         md.AppendLine();
         AppendClaimTable(md, r.Claims);
         AppendTrackers(md, r.Trackers, r.Claims);

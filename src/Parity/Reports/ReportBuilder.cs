@@ -55,6 +55,7 @@ public static class ReportBuilder
             Value(newest, inputs.Lookup, options.Within),
             Efficiency(newest, inputs),
             inputs.ClaimsFile,
+            options.AsOf is { } claimsDay ? claimsDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : "newest data (today's prices)",
             claims,
             ClaimChecker.Trackers(inputs.Trackers ?? [], claims),
             ClaimRule.RuleText,

@@ -46,7 +46,7 @@ public sealed record ListPrice(
     /// <summary>The period in words: "2025-02-08 16:00 → 2025-09-05 16:00 UTC", "as of 2026-07-24 (feed)".</summary>
     public string PeriodText => Basis == "feed"
         ? $"in force as of {Time(From)} (feed date, not an effective date){(To is null ? "" : $" until {Time(To.Value)}")}"
-        : $"{Time(From)} → {(To is { } to ? Time(to) : "still")} UTC{(Basis == "launch" ? " (start = release)" : "")}";
+        : $"{Time(From)} UTC → {(To is { } to ? Time(to) + " UTC" : "still in force")}{(Basis == "launch" ? " (start = release)" : "")}";
 
     private static string Time(DateTimeOffset t) => t.TimeOfDay == TimeSpan.Zero ? t.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) : t.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 }

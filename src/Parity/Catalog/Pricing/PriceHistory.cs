@@ -30,6 +30,41 @@ public sealed class PriceHistory
     public IReadOnlyList<ListPrice> InForce(string model, DateTimeOffset at) =>
         Of(model).Where(p => p.Window is null && p.InForceAt(at)).ToList();
 
+    /// <summary>
+    /// The price a request at <paramref name="at"/> pays at the maker: a daily-window discount in force then (DeepSeek's
+    /// off-peak hours) before the list price; null when no row is in force.
+    /// </summary>
+    public ListPrice? ChargedAt(string model, DateTimeOffset at)
+    {
+        var rows = Of(model).Where(p => p.InForceAt(at)).ToList();
+        return rows.FirstOrDefault(p => p.Window is { } w && InWindow(w, at)) ?? rows.FirstOrDefault(p => p.Window is null);
+    }
+
+    /// <summary>Prices a request with the history's row in force at <paramref name="at"/>, through the price engine; null when the history has none then.</summary>
+    public PriceQuote? Price(string model, TokenUsage usage, DateTimeOffset at)
+    {
+        if (ChargedAt(model, at) is not { } row)
+        {
+            return null;
+        }
+
+        var set = new PriceSet(TieredRate.Flat(row.Input), TieredRate.Flat(row.Output), row.CachedInput is { } c ? TieredRate.Flat(c) : null);
+        var source = new FactSource(row.Source, row.Published, row.Url, $"{row.PeriodText}{(row.Window is { } w ? $", daily window {w} UTC" : "")}; {row.Note} ({ShippedFile} line {row.Line})");
+        return PriceEngine.Price(PriceSchedule.Flat(set), usage, at, model, row.Provider, source);
+    }
+
+    private static bool InWindow(string window, DateTimeOffset at)
+    {
+        var parts = window.Split('-');
+        if (parts.Length != 2 || !TimeOnly.TryParse(parts[0], CultureInfo.InvariantCulture, out var from) || !TimeOnly.TryParse(parts[1], CultureInfo.InvariantCulture, out var to))
+        {
+            return false;
+        }
+
+        var time = TimeOnly.FromDateTime(at.UtcDateTime);
+        return from <= to ? time >= from && time < to : time >= from || time < to;
+    }
+
     /// <summary>The moments the model's list price changes (every start and end).</summary>
     public IEnumerable<DateTimeOffset> Changes(string model) =>
         Of(model).Where(p => p.Window is null).SelectMany(p => p.To is { } to ? new[] { p.From, to } : [p.From]).Distinct().Order();
