@@ -21,6 +21,7 @@ internal static class ParityCli
         root.Subcommands.Add(Commands.UsageCommand.Create(context));
         root.Subcommands.Add(Commands.ServeCommand.Create(context));
         root.Subcommands.Add(Commands.CostCommand.Create(context));
+        root.Subcommands.Add(Commands.RouteCommand.Create(context));
         HelpWithNotes.Install(root);
         return root;
     }

@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Parity.Routing;
+
+namespace Parity.Cli.Commands;
+
+/// <summary><c>parity route train</c>: trains a router on all items of the data and writes router.json.</summary>
+internal static class RouteTrainCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var options = new RouteOptions();
+        var output = new Option<string>("--out") { Description = "Where to write the router file (JSON)", DefaultValueFactory = _ => "router.json" };
+        var command = new Command("train", "Train a router on every item of the data (contaminated prompts dropped) and write it as a versioned JSON file for the gateway's 'learned' route policy. Measure it first with 'parity route eval'.");
+        options.AddTo(command);
+        command.Options.Add(output);
+        CliAction.Set(command, context, parse =>
+        {
+            var data = OutcomeLoader.Load(parse.GetValue(options.Data)!, parse.GetValue(options.Contaminated));
+            var s = data.IndexOf(parse.GetValue(options.Strong)!, "--strong");
+            var w = data.IndexOf(parse.GetValue(options.Weak)!, "--weak");
+            if (s == w)
+            {
+                throw new ParityException($"{data.Source}: --strong and --weak name the same model ({data.Models[s]}).");
+            }
+
+            var training = options.Training(parse);
+            var items = training.Kind == RouterKind.Mf ? data.Items : data.Paired(s, w);
+            var router = RouterTrainer.Train(data.Models, items, data.Models[s], data.Models[w], training);
+            var path = parse.GetValue(output)!;
+            RouterFile.Save(path, router, data, items.Count, training, DateTimeOffset.UtcNow);
+            var dropped = data.ContaminationList is null ? "no contamination list" : $"{data.DroppedContaminated} contaminated prompts dropped ({Path.GetFileName(data.ContaminationList)})";
+            context.Writer.WriteLine($"trained {training.Kind.ToString().ToLowerInvariant()} router {data.Models[s]} (strong) vs {data.Models[w]} (weak) on {items.Count:N0} items, {router.Models.Count} models; {dropped}; wrote {path}");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,42 @@
+namespace Parity.Routing;
+
+/// <summary>What <c>parity route eval</c> measured.</summary>
+internal sealed record RouteEvalResult
+{
+    public required string Source { get; init; }
+
+    public required string Strong { get; init; }
+
+    public required string Weak { get; init; }
+
+    public required string RouterKind { get; init; }
+
+    /// <summary>"5-fold cross-validation by item" or "held-out 30% of items".</summary>
+    public required string Split { get; init; }
+
+    public required int Seed { get; init; }
+
+    public required int BootstrapRounds { get; init; }
+
+    /// <summary>Items with records of both models, after dropping contaminated ones.</summary>
+    public required int Items { get; init; }
+
+    /// <summary>Items the metrics are computed on (all of them for k-fold, the held-out share otherwise).</summary>
+    public required int EvaluatedItems { get; init; }
+
+    public required int DroppedContaminated { get; init; }
+
+    public string? ContaminationList { get; init; }
+
+    public required double StrongQuality { get; init; }
+
+    public required double WeakQuality { get; init; }
+
+    /// <summary>The learned router, the random router and the oracle.</summary>
+    public required IReadOnlyList<RouterMetrics> Routers { get; init; }
+
+    /// <summary>APGR of the learned router minus that of a random router on the same resample.</summary>
+    public required MetricEstimate ApgrOverRandom { get; init; }
+
+    public required IReadOnlyList<CurvePoint> Curve { get; init; }
+}

@@ -1,0 +1,208 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace Parity.Routing;
+
+/// <summary>
+/// The router file (<c>router.json</c>): format name and version, router kind, the strong and weak models
+/// and every model the router has a vector for, the feature settings and idf weights, the learned weights
+/// (float32 arrays as base64), and where it was trained from (data path, SHA-256, item counts, contamination
+/// list, options, time). Loading checks every field and names the file and field when one is wrong.
+/// </summary>
+internal static class RouterFile
+{
+    public const string Format = "parity-router";
+    public const int Version = 1;
+
+    public static void Save(string path, LearnedRouter router, OutcomeSet data, int trainedItems, RouterTrainingOptions options, DateTimeOffset trainedAt)
+    {
+        var doc = new JsonObject
+        {
+            ["format"] = Format,
+            ["version"] = Version,
+            ["kind"] = router.Kind.ToString().ToLowerInvariant(),
+            ["strong"] = router.Strong,
+            ["weak"] = router.Weak,
+            ["models"] = new JsonArray(router.Models.Select(m => (JsonNode?)m).ToArray()),
+            ["features"] = new JsonObject
+            {
+                ["kind"] = "hashed-tfidf",
+                ["buckets"] = router.Features.Buckets,
+                ["wordNgrams"] = new JsonArray(1, 2),
+                ["charNgrams"] = new JsonArray(3, 5),
+                ["hash"] = "fnv1a-32",
+                ["shapeFeatures"] = new JsonArray("log words", "log numbers", "log sentences"),
+                ["idf"] = Base64(router.Features.Idf),
+            },
+            ["weights"] = new JsonObject
+            {
+                ["rank"] = router.Rank,
+                ["projection"] = Base64(router.Projection),
+                ["bias"] = Base64(router.Bias),
+                ["modelEmbeddings"] = Base64(router.ModelEmbeddings),
+                ["output"] = Base64(router.Output),
+            },
+            ["training"] = new JsonObject
+            {
+                ["data"] = data.Source,
+                ["dataSha256"] = data.Sha256,
+                ["items"] = trainedItems,
+                ["droppedContaminated"] = data.DroppedContaminated,
+                ["contaminationList"] = data.ContaminationList,
+                ["epochs"] = options.Epochs,
+                ["learningRate"] = options.LearningRate,
+                ["l2"] = options.L2,
+                ["seed"] = options.Seed,
+                ["trainedAt"] = trainedAt.ToString("O"),
+            },
+        };
+        File.WriteAllText(path, doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+    }
+
+    public static LearnedRouter Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new ParityException($"{path}: no such router file.");
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(File.ReadAllText(path));
+        }
+        catch (JsonException ex)
+        {
+            throw new ParityException($"{path}: not a router file: the JSON does not parse ({ex.Message})");
+        }
+
+        if (root is not JsonObject doc)
+        {
+            throw new ParityException($"{path}: not a router file: the top level is not a JSON object.");
+        }
+
+        string Text(JsonObject o, string field, string where)
+        {
+            try
+            {
+                return o[field]?.GetValue<string>() ?? throw new ParityException($"{path}: field '{where}{field}' is missing.");
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+            {
+                throw new ParityException($"{path}: field '{where}{field}' is not a string.");
+            }
+        }
+
+        int Int(JsonObject o, string field, string where)
+        {
+            try
+            {
+                return o[field]?.GetValue<int>() ?? throw new ParityException($"{path}: field '{where}{field}' is missing.");
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+            {
+                throw new ParityException($"{path}: field '{where}{field}' is not an integer.");
+            }
+        }
+
+        JsonObject Obj(JsonObject o, string field) => o[field] as JsonObject ?? throw new ParityException($"{path}: field '{field}' is missing or not an object.");
+
+        float[] Floats(JsonObject o, string field, string where, int expected)
+        {
+            var text = Text(o, field, where);
+            byte[] bytes;
+            try
+            {
+                bytes = Convert.FromBase64String(text);
+            }
+            catch (FormatException)
+            {
+                throw new ParityException($"{path}: field '{where}{field}' is not base64.");
+            }
+
+            if (bytes.Length != expected * sizeof(float))
+            {
+                throw new ParityException($"{path}: field '{where}{field}' holds {bytes.Length / sizeof(float)} numbers; {expected} expected.");
+            }
+
+            var values = new float[expected];
+            Buffer.BlockCopy(bytes, 0, values, 0, bytes.Length);
+            if (values.Any(v => !float.IsFinite(v)))
+            {
+                throw new ParityException($"{path}: field '{where}{field}' holds a value that is not a finite number.");
+            }
+
+            return values;
+        }
+
+        if (Text(doc, "format", "") != Format)
+        {
+            throw new ParityException($"{path}: field 'format' is '{doc["format"]}', not '{Format}'.");
+        }
+
+        var version = Int(doc, "version", "");
+        if (version != Version)
+        {
+            throw new ParityException($"{path}: field 'version' is {version}; this Parity reads version {Version}.");
+        }
+
+        var kind = Text(doc, "kind", "") switch
+        {
+            "mf" => RouterKind.Mf,
+            "logreg" => RouterKind.LogReg,
+            var k => throw new ParityException($"{path}: field 'kind' is '{k}'; expected mf or logreg."),
+        };
+        var models = (doc["models"] as JsonArray)?.Select(m => m?.GetValue<string>() ?? "").ToList()
+            ?? throw new ParityException($"{path}: field 'models' is missing or not a list.");
+        var strong = Text(doc, "strong", "");
+        var weak = Text(doc, "weak", "");
+        foreach (var (field, name) in new[] { ("strong", strong), ("weak", weak) })
+        {
+            if (!models.Contains(name))
+            {
+                throw new ParityException($"{path}: field '{field}' names '{name}', which field 'models' does not list.");
+            }
+        }
+
+        var features = Obj(doc, "features");
+        if (Text(features, "kind", "features.") != "hashed-tfidf")
+        {
+            throw new ParityException($"{path}: field 'features.kind' is '{features["kind"]}'; this Parity reads hashed-tfidf.");
+        }
+
+        var buckets = Int(features, "buckets", "features.");
+        if (buckets is < 16 or > 1 << 22)
+        {
+            throw new ParityException($"{path}: field 'features.buckets' is {buckets}; expected 16 … 4,194,304.");
+        }
+
+        var prompt = new PromptFeatures(buckets, Floats(features, "idf", "features.", buckets));
+        var weights = Obj(doc, "weights");
+        var rank = Int(weights, "rank", "weights.");
+        if (rank is < 1 or > 1024)
+        {
+            throw new ParityException($"{path}: field 'weights.rank' is {rank}; expected 1 … 1024.");
+        }
+
+        return new LearnedRouter
+        {
+            Kind = kind,
+            Models = models,
+            Strong = strong,
+            Weak = weak,
+            Features = prompt,
+            Rank = rank,
+            Projection = Floats(weights, "projection", "weights.", prompt.Dimension * rank),
+            Bias = Floats(weights, "bias", "weights.", rank),
+            ModelEmbeddings = Floats(weights, "modelEmbeddings", "weights.", models.Count * rank),
+            Output = Floats(weights, "output", "weights.", rank),
+        };
+    }
+
+    private static string Base64(float[] values)
+    {
+        var bytes = new byte[values.Length * sizeof(float)];
+        Buffer.BlockCopy(values, 0, bytes, 0, bytes.Length);
+        return Convert.ToBase64String(bytes);
+    }
+}
