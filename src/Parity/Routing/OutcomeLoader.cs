@@ -43,7 +43,7 @@ internal static class OutcomeLoader
         var modelColumns = new List<int>();
         var items = new List<OutcomeItem>();
         var dataRow = 0;
-        foreach (var (line, fields) in CsvRows.Read(reader))
+        foreach (var (line, fields) in CsvRows.Read(reader, path))
         {
             if (header is null)
             {
@@ -131,7 +131,7 @@ internal static class OutcomeLoader
         using var matrix = OpenText(matrixFile);
         string[]? header = null;
         var items = new List<OutcomeItem>();
-        foreach (var (line, fields) in CsvRows.Read(matrix))
+        foreach (var (line, fields) in CsvRows.Read(matrix, matrixFile))
         {
             if (header is null)
             {
