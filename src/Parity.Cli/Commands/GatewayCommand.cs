@@ -38,12 +38,15 @@ internal static class GatewayCommand
         Required = required,
     };
 
-    /// <summary>Loads the config; an explicit <c>--db</c> replaces the config's SQLite ledger.</summary>
-    internal static GatewaySetup Load(ParseResult parse, Option<string> config)
+    /// <summary>
+    /// Loads the config; an explicit <c>--db</c> replaces the config's SQLite ledger. With
+    /// <paramref name="serving"/> false (commands that read only the ledger or keys) the providers' API keys need not be set.
+    /// </summary>
+    internal static GatewaySetup Load(ParseResult parse, Option<string> config, bool serving = true)
     {
         var db = parse.GetValue(GlobalOptions.Db);
         var explicitDb = parse.GetResult(GlobalOptions.Db) is { Implicit: false };
-        return GatewayConfigLoader.Load(parse.GetValue(config)!, sqliteOverride: explicitDb ? db : null, defaultSqlite: db);
+        return GatewayConfigLoader.Load(parse.GetValue(config)!, sqliteOverride: explicitDb ? db : null, defaultSqlite: db, serving: serving);
     }
 
     private static Command KeysCommand(CliContext context)
@@ -59,7 +62,7 @@ internal static class GatewayCommand
         var create = new Command("create", "Issue a key. Its secret is printed once; only its SHA-256 is stored.") { config, name, budget, period, rpm, tpm };
         CliAction.Set(create, context, parse =>
         {
-            using var store = OpenStore(Load(parse, config));
+            using var store = OpenStore(Load(parse, config, serving: false));
             var (key, secret) = new VirtualKeyStore(store).Create(parse.GetValue(name)!, parse.GetValue(budget),
                 BudgetPeriods.Parse(parse.GetValue(period)!, "--period"), parse.GetValue(rpm), parse.GetValue(tpm), DateTimeOffset.UtcNow);
             CliJson.Write(context.Writer, new { key.Id, key.Name, Key = secret, key.BudgetUsd, Period = key.Period, key.Rpm, key.Tpm });
@@ -70,7 +73,7 @@ internal static class GatewayCommand
         var list = new Command("list", "List the keys (never their secrets).") { listConfig };
         CliAction.Set(list, context, parse =>
         {
-            using var store = OpenStore(Load(parse, listConfig));
+            using var store = OpenStore(Load(parse, listConfig, serving: false));
             CliJson.Write(context.Writer, new VirtualKeyStore(store).List());
             return 0;
         });
@@ -80,7 +83,7 @@ internal static class GatewayCommand
         var revoke = new Command("revoke", "Revoke a key.") { revokeConfig, id };
         CliAction.Set(revoke, context, parse =>
         {
-            using var store = OpenStore(Load(parse, revokeConfig));
+            using var store = OpenStore(Load(parse, revokeConfig, serving: false));
             var keyId = parse.GetValue(id)!;
             if (!new VirtualKeyStore(store).Revoke(keyId, DateTimeOffset.UtcNow))
             {

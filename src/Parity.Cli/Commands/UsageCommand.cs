@@ -29,7 +29,7 @@ internal static class UsageCommand
         };
         CliAction.Set(command, context, parse =>
         {
-            GatewaySetup? setup = parse.GetValue(config) is { } configPath ? GatewayCommand.Load(parse, config) : null;
+            GatewaySetup? setup = parse.GetValue(config) is { } configPath ? GatewayCommand.Load(parse, config, serving: false) : null;
             (string Name, ModelPrice Price)? reference = null;
             if (parse.GetValue(flagshipPrice) is { } priceText)
             {

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Parity.Gateway;
@@ -24,9 +22,7 @@ internal static class AdminEndpoints
                 return null;
             }
 
-            string? header = http.Request.Headers.Authorization;
-            var presented = header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : "";
-            if (!CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), Encoding.UTF8.GetBytes(adminKey)))
+            if (!GatewayHost.BearerMatches(http.Request, adminKey))
             {
                 await OpenAiError.WriteAsync(http, 401, "invalid_request_error", "invalid_admin_key", "The admin API needs 'Authorization: Bearer <admin key>'.");
                 return null;

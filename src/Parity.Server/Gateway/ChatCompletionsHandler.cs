@@ -27,6 +27,8 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
 
     private static long requestCount;
 
+    private readonly UpstreamCaller upstream = new(services);
+
     private static readonly string[] AttemptCounts = [.. Enumerable.Range(0, 10).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
 
     public async Task HandleAsync(HttpContext context)
@@ -90,30 +92,45 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             return;
         }
 
-        // 2. The request body: one pass over the bytes, no document.
+        // 2. The request body: one pass over the bytes, no document; the fields the gateway relies on are checked there.
         ChatRequest request;
         try
         {
-            request = await ChatRequest.ReadAsync(context.Request.Body, context.Request.ContentLength, context.RequestAborted);
+            request = await ChatRequest.ReadAsync(context.Request.Body, context.Request.ContentLength, setup.MaxBodyBytes, context.RequestAborted);
         }
         catch (JsonException ex)
         {
             await FailAsync(context, exchange, 400, "invalid_request_error", "invalid_json", $"The request body is not valid JSON: {ex.Message}");
             return;
         }
-
-        using var requestScope = request;
-        if (string.IsNullOrEmpty(request.Model))
+        catch (RequestFieldException ex)
         {
-            await FailAsync(context, exchange, 400, "invalid_request_error", "missing_model", "The request needs a 'model': a model or route name (see GET /v1/models).");
+            await FailAsync(context, exchange, 400, "invalid_request_error", ex.Code, ex.Message, ex.Param);
+            return;
+        }
+        catch (BadHttpRequestException ex) when (!context.RequestAborted.IsCancellationRequested)
+        {
+            // Kestrel's own refusal of the body (over the size limit, or a malformed or too slow upload):
+            // answered here in the OpenAI shape and recorded, instead of an unhandled exception and an empty 413.
+            var tooLarge = ex.StatusCode == StatusCodes.Status413PayloadTooLarge;
+            await FailAsync(context, exchange, ex.StatusCode, "invalid_request_error", tooLarge ? "request_too_large" : "bad_request",
+                tooLarge
+                    ? $"The request body is larger than this gateway's limit of {setup.MaxBodyBytes / (1024.0 * 1024):0.##} MB (server.maxBodyMB in its config)."
+                    : $"The request body could not be read: {ex.Message}");
             return;
         }
 
-        var requested = request.Model;
+        using var requestScope = request;
+        if (request.Model is not { } requested)
+        {
+            await FailAsync(context, exchange, 400, "invalid_request_error", "missing_model", "The request needs a 'model': a model or route name (see GET /v1/models).", "model");
+            return;
+        }
+
         exchange.Route = requested;
         if (!request.HasMessages)
         {
-            await FailAsync(context, exchange, 400, "invalid_request_error", "missing_messages", "The request needs 'messages', an array.");
+            await FailAsync(context, exchange, 400, "invalid_request_error", "missing_messages", "The request needs 'messages', an array.", "messages");
             return;
         }
 
@@ -132,18 +149,21 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
         // 3. Budget and limits: reserve the worst case over the models that may serve it.
         if (exchange.Key is { } vkey)
         {
-            var maxTokens = request.MaxTokens ?? setup.DefaultMaxTokens;
+            // The effective worst case: every choice as long as max_tokens allows (validated: 1 or more),
+            // at the dearest model of the plan; never below zero.
+            var outputTokens = (request.MaxTokens ?? setup.DefaultMaxTokens) * request.Choices;
             var inputEstimate = UsageCounts.Estimate(promptCharacters) + 16 * request.MessageCount;
             foreach (var candidate in plan)
             {
-                exchange.Reserved = Math.Max(exchange.Reserved, candidate.Cost(inputEstimate, maxTokens, 0, exchange.At));
+                exchange.Reserved = Math.Max(exchange.Reserved, candidate.Cost(inputEstimate, outputTokens, 0, exchange.At));
             }
 
             var admission = await services.Limits.TryAdmitAsync(vkey, exchange.Reserved, exchange.At, context.RequestAborted);
             switch (admission)
             {
                 case AdmissionResult.OverBudget:
-                    var message = $"The key '{vkey.Name}' has used its budget of ${vkey.BudgetUsd:0.######} for this {vkey.Period.ToString().ToLowerInvariant()} (this request could cost up to ${exchange.Reserved:0.######}).";
+                    var (spent, reserved) = await services.Limits.BudgetStateAsync(vkey, exchange.At, context.RequestAborted);
+                    var message = BudgetRefusal.Message(vkey, exchange.Reserved, spent, reserved, inputEstimate, outputTokens);
                     exchange.Reserved = 0;
                     await FailAsync(context, exchange, 402, "insufficient_quota", "budget_exceeded", message);
                     return;
@@ -168,7 +188,7 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             var model = plan[i];
             var last = i == plan.Count - 1;
             exchange.Attempts++;
-            var attempt = await CallAsync(model, request.UpstreamContent(model.UpstreamModel, forceUsage: stream), stream, context.RequestAborted);
+            var attempt = await upstream.CallAsync(model, request.UpstreamContent(model.UpstreamModel, forceUsage: stream), stream, context.RequestAborted);
             if (attempt.Outcome == AttemptOutcome.Ok)
             {
                 exchange.Model = model;
@@ -232,77 +252,6 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
             }
 
             return;
-        }
-    }
-
-    /// <summary>Sends the request to one model. For non-streaming calls the whole body is read; for streaming ones, the first event.</summary>
-    private async Task<Attempt> CallAsync(GatewayModel model, HttpContent content, bool stream, CancellationToken clientAborted)
-    {
-        var provider = model.Provider;
-        var timeout = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
-        timeout.CancelAfter(provider.Timeout);
-        var started = Stopwatch.GetTimestamp();
-        HttpResponseMessage? response = null;
-        try
-        {
-            using var message = new HttpRequestMessage(HttpMethod.Post, provider.ChatCompletionsUrl)
-            {
-                Content = content,
-                Version = HttpVersion.Version11,
-            };
-            // Fixed header values are added as text: nothing to parse or format again per request.
-            message.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-            if (provider.AuthorizationHeader is { } authorization)
-            {
-                message.Headers.TryAddWithoutValidation("Authorization", authorization);
-            }
-
-            if (stream)
-            {
-                message.Headers.TryAddWithoutValidation("Accept", "text/event-stream");
-            }
-
-            response = await services.Upstream.SendAsync(message, timeout.Token);
-            var status = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
-            {
-                var errorBody = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-                var retryable = status == 429 || status >= 500;
-                return new Attempt(retryable ? AttemptOutcome.RetryableStatus : AttemptOutcome.FinalStatus, response, errorBody, null, timeout)
-                {
-                    OutcomeLabel = status == 429 ? "http_429" : status >= 500 ? "http_5xx" : "http_4xx",
-                };
-            }
-
-            if (!stream)
-            {
-                var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
-                services.Metrics.FirstByte(model.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
-                return new Attempt(AttemptOutcome.Ok, response, body, null, timeout);
-            }
-
-            // The first event is read before anything goes to the client, so an empty stream can still fall back.
-            var reader = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-            if (!await reader.ReadEventAsync(timeout.Token))
-            {
-                reader.Dispose();
-                response.Dispose();
-                return new Attempt(AttemptOutcome.Connection, null, null, null, timeout) { OutcomeLabel = "empty_stream" };
-            }
-
-            services.Metrics.FirstByte(model.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
-            timeout.CancelAfter(Timeout.InfiniteTimeSpan);
-            return new Attempt(AttemptOutcome.Ok, response, null, reader, timeout);
-        }
-        catch (OperationCanceledException) when (!clientAborted.IsCancellationRequested)
-        {
-            response?.Dispose();
-            return new Attempt(AttemptOutcome.Timeout, null, null, null, timeout) { OutcomeLabel = "timeout" };
-        }
-        catch (Exception ex) when (ex is HttpRequestException or IOException)
-        {
-            response?.Dispose();
-            return new Attempt(AttemptOutcome.Connection, null, null, null, timeout) { OutcomeLabel = "connection" };
         }
     }
 
@@ -436,12 +385,12 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
     }
 
     /// <summary>Writes an error produced by the gateway itself, after recording it.</summary>
-    private async Task FailAsync(HttpContext context, Exchange exchange, int status, string type, string code, string message)
+    private async Task FailAsync(HttpContext context, Exchange exchange, int status, string type, string code, string message, string? param = null)
     {
         exchange.Status = status;
         exchange.Error = code;
         await FinishAsync(exchange);
-        await OpenAiError.WriteAsync(context, status, type, code, message);
+        await OpenAiError.WriteAsync(context, status, type, code, message, param);
     }
 
     /// <summary>Records the request (waiting for the ledger's commit), settles its budget and counts it in the metrics.</summary>
@@ -514,20 +463,4 @@ internal sealed class ChatCompletionsHandler(GatewayServices services)
     }
 
     private static string SecondsToNextMinute() => (60 - DateTimeOffset.UtcNow.Second).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    private enum AttemptOutcome
-    {
-        Ok,
-        RetryableStatus,
-        FinalStatus,
-        Timeout,
-        Connection,
-    }
-
-    private sealed record Attempt(AttemptOutcome Outcome, HttpResponseMessage? Response, byte[]? Body, SseReader? Reader, CancellationTokenSource? Timeout)
-    {
-        public string OutcomeLabel { get; init; } = "ok";
-
-        public bool Retryable => Outcome is AttemptOutcome.RetryableStatus or AttemptOutcome.Timeout or AttemptOutcome.Connection;
-    }
 }

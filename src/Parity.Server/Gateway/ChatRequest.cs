@@ -11,10 +11,22 @@ namespace Parity.Server.Gateway;
 /// stream, stream_options, max tokens). The body sent upstream is the client's bytes with only the
 /// <c>model</c> value replaced (and, for streams, <c>stream_options.include_usage</c> set), spliced
 /// without building a document (<see cref="UpstreamContent"/>). Dispose when the request has ended.
+/// <para>
+/// The scan is also where the fields the gateway relies on are checked, once: a wrong JSON type or a
+/// value out of range throws <see cref="RequestFieldException"/> naming the field, so nothing after it
+/// (budget reservations, the upstream call) sees a negative, fractional or absurd value.
+/// </para>
 /// </summary>
 internal sealed class ChatRequest : IDisposable
 {
-    private const int MaxBody = 64 * 1024 * 1024;
+    /// <summary>The largest <c>max_tokens</c> / <c>max_completion_tokens</c> accepted (OpenAI's own bound, a 32-bit integer).</summary>
+    public const long MaxOutputTokens = int.MaxValue;
+
+    /// <summary>The largest <c>n</c> (choices per request) accepted, as OpenAI's API.</summary>
+    public const int MaxChoices = 128;
+
+    /// <summary>The longest piece of a refused value quoted back in an error.</summary>
+    private const int QuotedValueLength = 40;
     private static readonly ConcurrentDictionary<string, byte[]> EncodedNames = new(StringComparer.Ordinal);
     private static readonly byte[] TrueLiteral = "true"u8.ToArray();
     private static readonly byte[] AddOptions = ",\"stream_options\":{\"include_usage\":true}"u8.ToArray();
@@ -40,7 +52,7 @@ internal sealed class ChatRequest : IDisposable
         this.length = length;
     }
 
-    /// <summary>The requested model or route; null when missing or not a string.</summary>
+    /// <summary>The requested model or route; null when missing, null or empty (a value of another type is refused).</summary>
     public string? Model { get; private set; }
 
     /// <summary>Whether <c>messages</c> is an array.</summary>
@@ -58,16 +70,33 @@ internal sealed class ChatRequest : IDisposable
     /// <summary><c>stream_options.include_usage: true</c> from the client.</summary>
     public bool ClientWantsUsage { get; private set; }
 
-    /// <summary><c>max_completion_tokens</c>, or <c>max_tokens</c>, when an integer.</summary>
+    /// <summary><c>max_completion_tokens</c>, or <c>max_tokens</c>, when given: an integer from 1 to <see cref="MaxOutputTokens"/>.</summary>
     public long? MaxTokens => maxCompletionTokens ?? maxTokens;
+
+    /// <summary><c>n</c>, the choices asked for (1 when not given): each may be <see cref="MaxTokens"/> long.</summary>
+    public int Choices { get; private set; } = 1;
+
+    /// <summary><c>temperature</c> when given (0 to 2).</summary>
+    public double? Temperature { get; private set; }
+
+    private bool optionsGiven;
 
     private long? maxCompletionTokens;
     private long? maxTokens;
 
-    /// <summary>Reads and scans a body; throws <see cref="JsonException"/> when it is not a JSON object.</summary>
-    public static async Task<ChatRequest> ReadAsync(Stream body, long? contentLength, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads and scans a body of at most <paramref name="maxBytes"/>; throws <see cref="JsonException"/> when
+    /// it is not a JSON object, <see cref="RequestFieldException"/> for a refused field, and
+    /// <see cref="BadHttpRequestException"/> (413) when it is longer than <paramref name="maxBytes"/>.
+    /// </summary>
+    public static async Task<ChatRequest> ReadAsync(Stream body, long? contentLength, long maxBytes, CancellationToken cancellationToken)
     {
-        var buffer = ArrayPool<byte>.Shared.Rent(contentLength is > 0 and < MaxBody ? (int)contentLength + 1 : 4096);
+        if (contentLength > maxBytes)
+        {
+            throw TooLarge(maxBytes);
+        }
+
+        var buffer = ArrayPool<byte>.Shared.Rent(contentLength is > 0 ? (int)contentLength + 1 : 4096);
         var length = 0;
         try
         {
@@ -75,11 +104,6 @@ internal sealed class ChatRequest : IDisposable
             {
                 if (length == buffer.Length)
                 {
-                    if (buffer.Length >= MaxBody)
-                    {
-                        throw new JsonException($"The body is larger than {MaxBody / (1024 * 1024)} MB.");
-                    }
-
                     var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
                     buffer.AsSpan(0, length).CopyTo(larger);
                     ArrayPool<byte>.Shared.Return(buffer);
@@ -93,6 +117,10 @@ internal sealed class ChatRequest : IDisposable
                 }
 
                 length += read;
+                if (length > maxBytes)
+                {
+                    throw TooLarge(maxBytes);
+                }
             }
         }
         catch
@@ -114,6 +142,10 @@ internal sealed class ChatRequest : IDisposable
 
         return request;
     }
+
+    /// <summary>The error for a body over the limit, as Kestrel's own limit raises it.</summary>
+    private static BadHttpRequestException TooLarge(long maxBytes) =>
+        new($"The request body is larger than the gateway's limit of {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
 
     /// <summary>Scans a body held in memory (tests).</summary>
     public static ChatRequest Parse(ReadOnlySpan<byte> body)
@@ -206,7 +238,12 @@ internal sealed class ChatRequest : IDisposable
 
                 reader.Read();
                 modelStart = (int)reader.TokenStartIndex;
-                Model = reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                Model = reader.TokenType switch
+                {
+                    JsonTokenType.String => reader.GetString() is { Length: > 0 } name ? name : null,
+                    JsonTokenType.Null => null,
+                    _ => throw WrongType(ref reader, "model", "a string: a model or route name (see GET /v1/models)"),
+                };
                 reader.Skip();
                 modelEnd = (int)reader.BytesConsumed;
             }
@@ -218,8 +255,7 @@ internal sealed class ChatRequest : IDisposable
             else if (reader.ValueTextEquals("stream"u8))
             {
                 reader.Read();
-                Stream = reader.TokenType == JsonTokenType.True;
-                reader.Skip();
+                Stream = Boolean(ref reader, "stream") ?? false;
             }
             else if (reader.ValueTextEquals("stream_options"u8))
             {
@@ -234,12 +270,22 @@ internal sealed class ChatRequest : IDisposable
             else if (reader.ValueTextEquals("max_completion_tokens"u8))
             {
                 reader.Read();
-                maxCompletionTokens = Integer(ref reader);
+                maxCompletionTokens = Integer(ref reader, "max_completion_tokens", 1, MaxOutputTokens);
             }
             else if (reader.ValueTextEquals("max_tokens"u8))
             {
                 reader.Read();
-                maxTokens = Integer(ref reader);
+                maxTokens = Integer(ref reader, "max_tokens", 1, MaxOutputTokens);
+            }
+            else if (reader.ValueTextEquals("n"u8))
+            {
+                reader.Read();
+                Choices = (int)(Integer(ref reader, "n", 1, MaxChoices) ?? 1);
+            }
+            else if (reader.ValueTextEquals("temperature"u8))
+            {
+                reader.Read();
+                Temperature = Number(ref reader, "temperature", 0, 2);
             }
             else
             {
@@ -253,6 +299,11 @@ internal sealed class ChatRequest : IDisposable
         if (reader.Read())
         {
             throw new JsonException("The body has more after its JSON object.");
+        }
+
+        if (optionsGiven && !Stream)
+        {
+            throw new RequestFieldException("stream_options", "invalid_value", "'stream_options' is only allowed when 'stream' is true.");
         }
 
         if (modelStart < 0)
@@ -269,7 +320,11 @@ internal sealed class ChatRequest : IDisposable
         PromptCharacters = 0;
         if (!HasMessages)
         {
-            reader.Skip();
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                throw WrongType(ref reader, "messages", "an array of messages");
+            }
+
             return;
         }
 
@@ -334,10 +389,16 @@ internal sealed class ChatRequest : IDisposable
         optionsIsObject = reader.TokenType == JsonTokenType.StartObject;
         if (!optionsIsObject)
         {
-            reader.Skip();
+            if (reader.TokenType != JsonTokenType.Null)
+            {
+                throw WrongType(ref reader, "stream_options", "an object such as {\"include_usage\": true}");
+            }
+
             optionsEnd = (int)reader.BytesConsumed;
             return;
         }
+
+        optionsGiven = true;
 
         optionsEmpty = true;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
@@ -348,24 +409,102 @@ internal sealed class ChatRequest : IDisposable
             if (isUsage)
             {
                 usageStart = (int)reader.TokenStartIndex;
-                ClientWantsUsage = reader.TokenType == JsonTokenType.True;
-            }
-
-            reader.Skip();
-            if (isUsage)
-            {
+                ClientWantsUsage = Boolean(ref reader, "stream_options.include_usage") ?? false;
                 usageEnd = (int)reader.BytesConsumed;
+            }
+            else
+            {
+                reader.Skip();
             }
         }
 
         optionsEnd = (int)reader.BytesConsumed;
     }
 
-    private static long? Integer(ref Utf8JsonReader reader)
+    /// <summary>An optional integer field from <paramref name="min"/> to <paramref name="max"/>; null when absent or null.</summary>
+    private static long? Integer(ref Utf8JsonReader reader, string field, long min, long max)
     {
-        long? value = reader.TokenType == JsonTokenType.Number && reader.TryGetInt64(out var n) ? n : null;
-        reader.Skip();
-        return value;
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw WrongType(ref reader, field, "an integer");
+        }
+
+        if (reader.TryGetInt64(out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        var digits = reader.ValueSpan;
+        if (digits.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
+        {
+            // 1.5, 1e3 and 100.0 alike: the field counts whole tokens or choices.
+            throw WrongType(ref reader, field, "an integer");
+        }
+
+        var below = digits[0] == (byte)'-' || (reader.TryGetInt64(out var small) && small < min);
+        throw new RequestFieldException(field, below ? "integer_below_min_value" : "integer_above_max_value",
+            $"Invalid '{field}': integer {(below ? "below minimum" : "above maximum")} value. Expected a value {(below ? ">= " + min : "<= " + max)}, but got {Quote(ref reader)} instead.");
+    }
+
+    /// <summary>An optional finite number from <paramref name="min"/> to <paramref name="max"/>; null when absent or null.</summary>
+    private static double? Number(ref Utf8JsonReader reader, string field, double min, double max)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.Number)
+        {
+            throw WrongType(ref reader, field, "a number");
+        }
+
+        // A number too large for a double (1e999) does not parse: it is above any maximum.
+        var finite = reader.TryGetDouble(out var value) && double.IsFinite(value);
+        if (finite && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        var below = finite ? value < min : reader.ValueSpan[0] == (byte)'-';
+        throw new RequestFieldException(field, below ? "decimal_below_min_value" : "decimal_above_max_value",
+            $"Invalid '{field}': number {(below ? "below minimum" : "above maximum")} value. Expected a value {(below ? ">= " + min.ToString(System.Globalization.CultureInfo.InvariantCulture) : "<= " + max.ToString(System.Globalization.CultureInfo.InvariantCulture))}, but got {Quote(ref reader)} instead.");
+    }
+
+    /// <summary>An optional boolean field; null when absent or null. Leaves the reader after the value.</summary>
+    private static bool? Boolean(ref Utf8JsonReader reader, string field) => reader.TokenType switch
+    {
+        JsonTokenType.True => true,
+        JsonTokenType.False => false,
+        JsonTokenType.Null => null,
+        _ => throw WrongType(ref reader, field, "a boolean"),
+    };
+
+    private static RequestFieldException WrongType(ref Utf8JsonReader reader, string field, string expected)
+    {
+        var got = reader.TokenType switch
+        {
+            JsonTokenType.String => "a string",
+            JsonTokenType.Number => Quote(ref reader),
+            JsonTokenType.True or JsonTokenType.False => "a boolean",
+            JsonTokenType.StartObject => "an object",
+            JsonTokenType.StartArray => "an array",
+            _ => "null",
+        };
+        return new RequestFieldException(field, "invalid_type", $"Invalid type for '{field}': expected {expected}, but got {got}.");
+    }
+
+    /// <summary>A scalar value as the client wrote it, cut at <see cref="QuotedValueLength"/> bytes (a hostile value can be long).</summary>
+    private static string Quote(ref Utf8JsonReader reader)
+    {
+        var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
+        var text = Encoding.UTF8.GetString(raw.AsSpan(0, Math.Min(raw.Length, QuotedValueLength)));
+        return raw.Length > QuotedValueLength ? text + "…" : text;
     }
 
     private static long Characters(ref Utf8JsonReader reader) =>

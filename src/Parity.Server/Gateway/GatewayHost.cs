@@ -70,7 +70,7 @@ public sealed class GatewayHost : IAsyncDisposable
             builder.WebHost.ConfigureKestrel(k =>
             {
                 k.AddServerHeader = false;
-                k.Limits.MaxRequestBodySize = 32 * 1024 * 1024;
+                k.Limits.MaxRequestBodySize = setup.MaxBodyBytes;
             });
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
@@ -129,10 +129,29 @@ public sealed class GatewayHost : IAsyncDisposable
         app.MapGet("/healthz", (HttpContext http) => http.Response.WriteAsJsonAsync(new { status = "ok" }, http.RequestAborted));
         app.MapGet("/metrics", (HttpContext http) =>
         {
+            if (services.Setup.MetricsKey is { } metricsKey && !BearerMatches(http.Request, metricsKey))
+            {
+                return OpenAiError.WriteAsync(http, 401, "invalid_request_error", "invalid_metrics_key",
+                    "GET /metrics needs 'Authorization: Bearer <key>' with the key named by server.metricsKeyEnv in the gateway's config.");
+            }
+
             http.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
             return http.Response.WriteAsync(services.Metrics.Render(), http.RequestAborted);
         });
         AdminEndpoints.Map(app, services);
+    }
+
+    /// <summary>Whether the request's <c>Authorization: Bearer</c> value is <paramref name="key"/>, compared in constant time.</summary>
+    internal static bool BearerMatches(HttpRequest request, string key)
+    {
+        string? header = request.Headers.Authorization;
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var given = System.Text.Encoding.UTF8.GetBytes(header.AsSpan("Bearer ".Length).Trim().ToString());
+        return System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(given, System.Text.Encoding.UTF8.GetBytes(key));
     }
 
     private static object ModelList(GatewaySetup setup)

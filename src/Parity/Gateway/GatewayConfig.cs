@@ -13,6 +13,8 @@ public sealed class GatewayConfig
 
     public EvalsSection Evals { get; set; } = new();
 
+    public ServerSection Server { get; set; } = new();
+
     public List<ProviderSection> Providers { get; set; } = [];
 
     public List<ModelSection> Models { get; set; } = [];
@@ -40,6 +42,16 @@ public sealed class GatewayConfig
         /// gateway's own SQLite store (the ledger's), or the CLI's <c>--db</c> when the ledger is PostgreSQL.
         /// </summary>
         public string? Sqlite { get; set; }
+    }
+
+    /// <summary>The HTTP edge: request size and who may read the metrics.</summary>
+    public sealed class ServerSection
+    {
+        /// <summary>The largest request body, in MB (2^20 bytes), before a 413; default 32.</summary>
+        public double MaxBodyMB { get; set; } = 32;
+
+        /// <summary>The environment variable holding the key <c>GET /metrics</c> asks for (open without one).</summary>
+        public string? MetricsKeyEnv { get; set; }
     }
 
     /// <summary>Virtual keys and the admin API.</summary>

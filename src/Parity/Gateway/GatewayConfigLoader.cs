@@ -12,7 +12,11 @@ public static class GatewayConfigLoader
     /// <param name="environment">Looks up environment variables (tests pass their own).</param>
     /// <param name="sqliteOverride">A SQLite path that replaces the config's (the CLI's <c>--db</c>, given explicitly).</param>
     /// <param name="defaultSqlite">The SQLite path when the config names none (the CLI's default <c>--db</c>).</param>
-    public static GatewaySetup Load(string path, Func<string, string?>? environment = null, string? sqliteOverride = null, string? defaultSqlite = null)
+    /// <param name="serving">
+    /// False for commands that only read the ledger or keys (<c>parity usage</c>, <c>parity gateway keys</c>):
+    /// then the providers' API keys and the admin and metrics keys need not be set.
+    /// </param>
+    public static GatewaySetup Load(string path, Func<string, string?>? environment = null, string? sqliteOverride = null, string? defaultSqlite = null, bool serving = true)
     {
         if (!File.Exists(path))
         {
@@ -30,7 +34,7 @@ public static class GatewayConfigLoader
             throw new ParityException($"{path}, line {ex.Start.Line}, column {ex.Start.Column}: {inner}", ex);
         }
 
-        return Build(config, path, environment ?? Environment.GetEnvironmentVariable, sqliteOverride, defaultSqlite);
+        return Build(config, path, environment ?? Environment.GetEnvironmentVariable, sqliteOverride, defaultSqlite, serving);
     }
 
     /// <summary>Parses YAML text into the raw config.</summary>
@@ -43,7 +47,7 @@ public static class GatewayConfigLoader
         return deserializer.Deserialize<GatewayConfig?>(yaml);
     }
 
-    internal static GatewaySetup Build(GatewayConfig config, string path, Func<string, string?> env, string? sqliteOverride, string? defaultSqlite = null)
+    internal static GatewaySetup Build(GatewayConfig config, string path, Func<string, string?> env, string? sqliteOverride, string? defaultSqlite = null, bool serving = true)
     {
         string Where(string field) => $"{path}: {field}";
 
@@ -68,10 +72,12 @@ public static class GatewayConfigLoader
             if (!string.IsNullOrWhiteSpace(p.ApiKeyEnv))
             {
                 key = env(p.ApiKeyEnv);
-                if (string.IsNullOrEmpty(key))
+                if (string.IsNullOrEmpty(key) && serving)
                 {
                     throw new ParityException($"{Where(field + ".apiKeyEnv")}: the environment variable {p.ApiKeyEnv} (the API key of provider '{name}') is not set.");
                 }
+
+                key = string.IsNullOrEmpty(key) ? null : key; // not serving: the provider is never called
             }
 
             if (p.TimeoutSeconds <= 0)
@@ -193,7 +199,7 @@ public static class GatewayConfigLoader
         if (!string.IsNullOrWhiteSpace(config.Keys.AdminKeyEnv))
         {
             adminKey = env(config.Keys.AdminKeyEnv);
-            if (string.IsNullOrEmpty(adminKey))
+            if (string.IsNullOrEmpty(adminKey) && serving)
             {
                 throw new ParityException($"{Where("keys.adminKeyEnv")}: the environment variable {config.Keys.AdminKeyEnv} (the admin API key) is not set.");
             }
@@ -202,6 +208,21 @@ public static class GatewayConfigLoader
         if (config.Keys.DefaultMaxTokens <= 0)
         {
             throw new ParityException($"{Where("keys.defaultMaxTokens")}: must be positive.");
+        }
+
+        if (!double.IsFinite(config.Server.MaxBodyMB) || config.Server.MaxBodyMB <= 0 || config.Server.MaxBodyMB > 2047)
+        {
+            throw new ParityException($"{Where("server.maxBodyMB")}: must be a number of MB above 0 and at most 2047.");
+        }
+
+        string? metricsKey = null;
+        if (!string.IsNullOrWhiteSpace(config.Server.MetricsKeyEnv))
+        {
+            metricsKey = env(config.Server.MetricsKeyEnv);
+            if (string.IsNullOrEmpty(metricsKey) && serving)
+            {
+                throw new ParityException($"{Where("server.metricsKeyEnv")}: the environment variable {config.Server.MetricsKeyEnv} (the key for /metrics) is not set.");
+            }
         }
 
         return new GatewaySetup
@@ -213,8 +234,10 @@ public static class GatewayConfigLoader
             SqlitePath = string.IsNullOrWhiteSpace(postgres) ? sqlite : null,
             PostgresConnectionString = string.IsNullOrWhiteSpace(postgres) ? null : postgres,
             KeysRequired = config.Keys.Required,
-            AdminKey = adminKey,
+            AdminKey = string.IsNullOrEmpty(adminKey) ? null : adminKey,
             DefaultMaxTokens = config.Keys.DefaultMaxTokens,
+            MaxBodyBytes = (long)(config.Server.MaxBodyMB * 1024 * 1024),
+            MetricsKey = string.IsNullOrEmpty(metricsKey) ? null : metricsKey,
         };
     }
 

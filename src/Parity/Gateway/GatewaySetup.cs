@@ -24,6 +24,12 @@ public sealed class GatewaySetup
 
     public required int DefaultMaxTokens { get; init; }
 
+    /// <summary>The largest request body in bytes (<c>server.maxBodyMB</c>); a larger one gets 413.</summary>
+    public long MaxBodyBytes { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>The key <c>GET /metrics</c> asks for, or null when the metrics are open.</summary>
+    internal string? MetricsKey { get; init; }
+
     /// <summary>The route a client's <c>model</c> names: a route, or a model served on its own.</summary>
     public GatewayRoute? Resolve(string name)
     {

@@ -13,7 +13,8 @@ namespace Parity.Server.Tests.Gateway;
 /// An OpenAI-compatible provider on 127.0.0.1 that the tests start themselves. What it does depends
 /// on the model asked for: <c>fast</c>, <c>nousage</c>, <c>slow</c> (waits 8 s), <c>fail</c> (500),
 /// <c>limited</c> (429), <c>badrequest</c> (400), <c>drop</c> (breaks the connection; streaming: after
-/// the first chunk), <c>stall</c> (streams one chunk, then goes quiet for 8 s), <c>trickle</c> (streams a chunk every <see cref="TrickleDelay"/>).
+/// the first chunk), <c>stall</c> (streams one chunk, then goes quiet for 8 s), <c>trickle</c> (streams a chunk every <see cref="TrickleDelay"/>),
+/// <c>heavy</c> (reports 4,000 completion tokens, whatever was asked for).
 /// </summary>
 public sealed class FakeUpstream : IAsyncDisposable
 {
@@ -94,7 +95,7 @@ public sealed class FakeUpstream : IAsyncDisposable
             };
             if (model != "nousage")
             {
-                answer["usage"] = Usage();
+                answer["usage"] = Usage(model);
             }
 
             http.Response.ContentType = "application/json";
@@ -145,7 +146,7 @@ public sealed class FakeUpstream : IAsyncDisposable
                 ["object"] = "chat.completion.chunk",
                 ["model"] = model + "-upstream-name",
                 ["choices"] = new JsonArray(),
-                ["usage"] = Usage(),
+                ["usage"] = Usage(model),
             };
             await http.Response.WriteAsync("data: " + usageChunk.ToJsonString() + "\n\n");
         }
@@ -153,12 +154,12 @@ public sealed class FakeUpstream : IAsyncDisposable
         await http.Response.WriteAsync("data: [DONE]\n\n");
     }
 
-    /// <summary>What every answer reports: 1000 prompt tokens (200 cached) and 500 completion tokens.</summary>
-    private static JsonObject Usage() => new()
+    /// <summary>What every answer reports: 1000 prompt tokens (200 cached) and 500 completion tokens (<c>heavy</c>: 4000).</summary>
+    private static JsonObject Usage(string model) => new()
     {
         ["prompt_tokens"] = 1000,
-        ["completion_tokens"] = 500,
-        ["total_tokens"] = 1500,
+        ["completion_tokens"] = model == "heavy" ? 4000 : 500,
+        ["total_tokens"] = model == "heavy" ? 5000 : 1500,
         ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = 200 },
     };
 

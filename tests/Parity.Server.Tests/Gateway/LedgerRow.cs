@@ -29,7 +29,7 @@ public sealed class LedgerRow
 
     public long Cached_Tokens { get; set; }
 
-    public double Cost_Usd { get; set; }
+    public decimal Cost_Usd { get; set; }
 
     public double Latency_Ms { get; set; }
 

@@ -33,7 +33,7 @@ public sealed class RoutingTests(TestGateway gateway) : IClassFixture<TestGatewa
         row.Open_Weights.ShouldBe(1);
         row.Vendor.ShouldBe("DeepSeek");
         (row.Input_Tokens, row.Output_Tokens, row.Cached_Tokens).ShouldBe((1000, 500, 200));
-        row.Cost_Usd.ShouldBe((800 * 0.28 + 200 * 0.028 + 500 * 0.42) / 1e6, 1e-12);
+        row.Cost_Usd.ShouldBe((800 * 0.28m + 200 * 0.028m + 500 * 0.42m) / 1_000_000m);
         row.Status.ShouldBe(200);
         row.Usage_Source.ShouldBe("upstream");
     }

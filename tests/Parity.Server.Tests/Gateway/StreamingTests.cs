@@ -71,7 +71,7 @@ public sealed class StreamingTests(TestGateway gateway) : IClassFixture<TestGate
         row.Usage_Source.ShouldBe("counted");
         row.Output_Tokens.ShouldBe(7); // "Hello from the fake upstream": 28 characters, about 4 per token
         row.Input_Tokens.ShouldBe(3); // "Say hello.": 10 characters
-        row.Cost_Usd.ShouldBeGreaterThan(0);
+        row.Cost_Usd.ShouldBeGreaterThan(0m);
     }
 
     [Fact]

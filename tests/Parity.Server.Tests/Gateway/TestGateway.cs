@@ -56,6 +56,7 @@ public sealed class TestGateway : IAsyncLifetime
           - { name: drop, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
           - { name: stall, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
           - { name: badrequest, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
+          - { name: heavy, provider: alpha, origin: US, prices: { input: 1.25, output: 10, cachedInput: 0.125 } }
         routes:
           - { name: robust-500, policy: fallback, models: [failing, cn-open] }
           - { name: robust-429, policy: fallback, models: [limited, cn-open] }
