@@ -29,7 +29,7 @@ internal static class EvalRunCommand
         var retries = new Option<int?>("--retries") { Description = "Retries per call on 429, 5xx, timeouts and dropped connections (default 6)" };
         var replayDir = new Option<string?>("--replay-dir") { Description = "Folder of recorded outputs for replay: models (default: PARITY_REPLAY_DIR, replay_dir in parity.yaml, else the shipped recordings)" };
         var format = FormatOption.Create(OutputFormat.Table, OutputFormat.Json);
-        var command = new Command("run", "Run a suite against models. Every call and its answer, tokens, latency, cost and score go to the store, so an interrupted run resumes without paying again.")
+        var command = new Command("run", "Run a suite against models. Every call and its answer, tokens, latency, cost and score go to the store, so an interrupted run resumes without paying again. Exits 1 when a model answered nothing (every call to it failed).")
         {
             suite, models, limit, sample, seed, concurrency, maxCost, runName, samples, temperature, stream, timeout, retries, replayDir, format,
         };
@@ -120,7 +120,9 @@ internal static class EvalRunCommand
                 await context.Error.WriteLineAsync($"stopped: the run reached --max-cost {maxCostValue:0.00} USD (spent {summary.SpentUsd:0.0000} USD); run again with a higher --max-cost and --run {name} to finish.");
             }
 
-            var report = EvalReportBuilder.Build(summary.Run, evalStore.Results(summary.Run.Id), summary.Progress.Select(p => p.Model).ToList());
+            var results = evalStore.Results(summary.Run.Id);
+            var report = EvalReportBuilder.Build(summary.Run, results, summary.Progress.Select(p => p.Model).ToList());
+            var failed = summary.FailedModels;
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 CliJson.Write(context.Writer, new
@@ -140,9 +142,10 @@ internal static class EvalRunCommand
                         costUsd = p.UnknownCostCalls > 0 && p.Cost == 0 ? (decimal?)null : p.Cost,
                         unknownCostCalls = p.UnknownCostCalls,
                         accuracy = report.Models.FirstOrDefault(m => m.Model == p.Model)?.Accuracy,
+                        everyCallFailed = failed.Contains(p),
                     }),
                 });
-                return 0;
+                return await AllFailedAsync(context, failed, results);
             }
 
             if (!context.Console.Profile.Capabilities.Interactive)
@@ -158,9 +161,24 @@ internal static class EvalRunCommand
 
             context.Console.Write(table);
             context.Console.WriteLine($"run '{name}' stored in {store.Location}; details: parity eval report {name}");
-            return 0;
+            return await AllFailedAsync(context, failed, results);
         });
         return command;
+    }
+
+    /// <summary>
+    /// A model that answered nothing makes the run fail (exit 1), with one line per such model saying
+    /// so and why (the last error stored for it), so that scripts and people do not read its empty row as a result.
+    /// </summary>
+    private static async Task<int> AllFailedAsync(CliContext context, IReadOnlyList<EvalModelProgress> failed, IReadOnlyList<EvalResultRecord> results)
+    {
+        foreach (var model in failed)
+        {
+            var last = results.LastOrDefault(r => r.Model == model.Model && r.Error is not null)?.Error;
+            await context.Error.WriteLineAsync($"error: every call to {model.Model} failed ({model.Errors:N0} calls, none answered){(last is null ? "" : "; last error: " + last.ReplaceLineEndings(" "))}");
+        }
+
+        return failed.Count > 0 ? 1 : 0;
     }
 
     private static IRenderable ProgressTable(EvalRunPlan plan, string name)

@@ -10,4 +10,10 @@ public sealed record EvalRunSummary(EvalRunInfo Run, IReadOnlyList<EvalModelProg
 {
     /// <summary>Answered calls with no known cost, over all models.</summary>
     public long UnknownCostCalls => Progress.Sum(p => p.UnknownCostCalls);
+
+    /// <summary>
+    /// Models for which every call errored: calls were made and none of the run's items has an answer
+    /// from them, in this invocation or an earlier one. Their accuracy is not a measurement.
+    /// </summary>
+    public IReadOnlyList<EvalModelProgress> FailedModels => [.. Progress.Where(p => p.Errors > 0 && p.AlreadyDone + p.Done == 0)];
 }

@@ -189,7 +189,7 @@ public sealed class EvalRunner
         }
         catch (ProviderCallException ex)
         {
-            return record with { Error = ex.Message };
+            return record with { Error = ex.Message, Attempts = ex.Attempts };
         }
 
         var score = await options.Suite.Scorer.ScoreAsync(item, result.Content, cancellationToken);

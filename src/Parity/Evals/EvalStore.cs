@@ -94,7 +94,8 @@ public sealed class EvalStore
         Db.Query<EvalResultRecord>(SelectResults + "WHERE r.run_id = @runId AND r.model = @model ORDER BY r.item_id, r.sample", new { runId, model }).AsList();
 
     /// <summary>
-    /// Writes results in one transaction (inserting, or replacing an earlier failed attempt). The
+    /// Writes results in one transaction (inserting, or replacing an earlier failed attempt, whose
+    /// calls are added to the new one's so that <c>attempts</c> counts every call made for the row). The
     /// request of an item is stored once per run, with the first result for that item;
     /// <paramref name="requestWritten"/> remembers which items have theirs (pass null to check every row).
     /// </summary>
@@ -137,7 +138,7 @@ public sealed class EvalStore
             "ON CONFLICT (run_id, model, item_id, sample) DO UPDATE SET status = excluded.status, " +
             "reference = excluded.reference, completion = excluded.completion, finish_reason = excluded.finish_reason, " +
             "prompt_tokens = excluded.prompt_tokens, completion_tokens = excluded.completion_tokens, cached_tokens = excluded.cached_tokens, " +
-            "reasoning_tokens = excluded.reasoning_tokens, latency_ms = excluded.latency_ms, attempts = excluded.attempts, " +
+            "reasoning_tokens = excluded.reasoning_tokens, latency_ms = excluded.latency_ms, attempts = eval_results.attempts + excluded.attempts, " +
             "cost_usd = excluded.cost_usd, score = excluded.score, extracted = excluded.extracted, error = excluded.error, called_at = excluded.called_at";
         var p = new DbParameter[20];
         for (var i = 0; i < p.Length; i++)

@@ -27,15 +27,24 @@ internal sealed class OpenAiCompatibleModel : IChatModel
     {
         var body = WriteBody(request);
         var attempts = 0;
-        return await _client.Retry.ExecuteAsync(
-            async token =>
-            {
-                attempts++;
-                using var slot = await _client.AcquireAsync(token);
-                var result = await AttemptAsync(body, request.Stream, token);
-                return result with { Attempts = attempts };
-            },
-            cancellationToken);
+        try
+        {
+            return await _client.Retry.ExecuteAsync(
+                async token =>
+                {
+                    attempts++;
+                    using var slot = await _client.AcquireAsync(token);
+                    var result = await AttemptAsync(body, request.Stream, token);
+                    return result with { Attempts = attempts };
+                },
+                cancellationToken);
+        }
+        catch (ProviderCallException ex)
+        {
+            // The last attempt's error, carrying how many calls were made in all, so a failure stores its retries too.
+            ex.Attempts = attempts;
+            throw;
+        }
     }
 
     private async Task<ChatResult> AttemptAsync(byte[] body, bool stream, CancellationToken cancellationToken)

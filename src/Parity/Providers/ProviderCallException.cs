@@ -29,4 +29,7 @@ public sealed class ProviderCallException : Exception
 
     /// <summary>How long the server asked us to wait.</summary>
     public TimeSpan? RetryAfter { get; }
+
+    /// <summary>How many times the model was called before giving up, retries included (1 when it was not retried).</summary>
+    public int Attempts { get; internal set; } = 1;
 }
