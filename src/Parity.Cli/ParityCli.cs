@@ -31,7 +31,13 @@ internal static class ParityCli
     {
         var context = new CliContext(output, error, ansi);
         var root = Build(context);
+        var parse = root.Parse(args);
+        if (OptionValueErrors.TryReport(parse, error))
+        {
+            return Task.FromResult(1);
+        }
+
         var config = new InvocationConfiguration { Output = output, Error = error };
-        return root.Parse(args).InvokeAsync(config, cancellationToken);
+        return parse.InvokeAsync(config, cancellationToken);
     }
 }
