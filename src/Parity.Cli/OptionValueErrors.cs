@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.CommandLine.Parsing;
 
 namespace Parity.Cli;
@@ -14,7 +15,8 @@ internal static class OptionValueErrors
     /// <summary>Writes the errors and returns true when <paramref name="parse"/> failed only on option values.</summary>
     public static bool TryReport(ParseResult parse, TextWriter error)
     {
-        if (parse.Errors.Count == 0 || !parse.Errors.Any(e => OptionOf(e) is not null))
+        // --help (and --version) win over errors, as System.CommandLine has them: only a parse that would end in its error action is ours.
+        if (parse.Action is not ParseErrorAction || !parse.Errors.Any(e => OptionOf(e) is not null))
         {
             return false;
         }

@@ -62,6 +62,16 @@ public sealed class FormatOptionTests
     }
 
     [Theory]
+    [MemberData(nameof(CommandsWithFormat))]
+    public async Task Help_still_wins_over_a_missing_or_bad_option(string command, string[] allowed)
+    {
+        var (exit, output, _) = await CliRunner.RunAsync([.. command.Split(' '), "--format", "xml-please", "--help"]);
+        exit.ShouldBe(0, command);
+        output.ShouldContain("--format", customMessage: command);
+        allowed.ShouldNotBeEmpty();
+    }
+
+    [Theory]
     [InlineData("models --limit abc", "Unrecognized command or argument '--limit'")]
     [InlineData("prices gpt-5 --input-tokens lots", "--input-tokens")]
     public async Task Other_bad_words_are_errors_too(string args, string expected)
