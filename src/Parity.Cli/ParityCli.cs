@@ -22,6 +22,7 @@ internal static class ParityCli
         root.Subcommands.Add(Commands.ServeCommand.Create(context));
         root.Subcommands.Add(Commands.CostCommand.Create(context));
         root.Subcommands.Add(Commands.RouteCommand.Create(context));
+        root.Subcommands.Add(Commands.UpdateCommand.Create(context));
         HelpWithNotes.Install(root);
         return root;
     }

@@ -21,11 +21,15 @@ internal static class ServeCommand
         {
             Description = "Check this claims file instead of the shipped data/claims/claims.yaml (re-read when it changes)",
         };
+        var refresh = new Option<string?>("--refresh")
+        {
+            Description = "Run 'parity update --source all' on this schedule while serving, e.g. 6h, 30m (the pages follow the store)",
+        };
         var command = new Command("serve",
             "Serve the live tracker: the race (gap over time with its 95% band), the leaderboard (filters, sort, CSV), model pages, value for money, " +
             "the claims tracker, the gateway's usage and eval runs, each page backed by JSON under /api/. Pages follow the store (--db) without a restart.")
         {
-            urls, gatewayConfig, claims,
+            urls, gatewayConfig, claims, refresh,
         };
         HelpWithNotes.Add(command,
             "Pages: / (race), /leaderboard, /model/ID, /value, /claims, /usage, /evals. API: /api/race, /api/leaderboard (and .csv), /api/model/ID, " +
@@ -35,9 +39,34 @@ internal static class ServeCommand
         {
             var gateway = parse.GetValue(gatewayConfig) is { } path ? Gateway.GatewayConfigLoader.Load(path, sqliteOverride: null, defaultSqlite: parse.GetValue(GlobalOptions.Db)) : null;
             var options = new DashboardOptions(Path.GetFullPath(parse.GetValue(GlobalOptions.Db)!), parse.GetValue(claims) is { } c ? Path.GetFullPath(c) : null, gateway);
-            await DashboardHost.RunAsync(options, parse.GetValue(urls)!, context.Error, null, cancellationToken);
+            (TimeSpan, Func<CancellationToken, Task>)? schedule = parse.GetValue(refresh) is { } every
+                ? (Duration(every), async ct =>
+                {
+                    foreach (var r in await UpdateCommand.RunAsync(options.StorePath, UpdateCommand.Sources("all", [], null), ct))
+                    {
+                        await context.Error.WriteLineAsync($"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z update {r.Summary}");
+                    }
+                })
+                : null;
+            await DashboardHost.RunAsync(options, parse.GetValue(urls)!, context.Error, schedule, cancellationToken);
             return 0;
         });
         return command;
+    }
+
+    /// <summary>A duration such as <c>6h</c>, <c>30m</c>, <c>90s</c> or <c>1d</c>; at least a minute.</summary>
+    internal static TimeSpan Duration(string text)
+    {
+        var t = text.Trim().ToLowerInvariant();
+        if (t.Length >= 2 && double.TryParse(t[..^1], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0)
+        {
+            TimeSpan? span = t[^1] switch { 's' => TimeSpan.FromSeconds(n), 'm' => TimeSpan.FromMinutes(n), 'h' => TimeSpan.FromHours(n), 'd' => TimeSpan.FromDays(n), _ => null };
+            if (span is { } d && d >= TimeSpan.FromMinutes(1))
+            {
+                return d;
+            }
+        }
+
+        throw new ParityException($"--refresh: expected a duration of at least a minute such as 6h, 30m or 1d, got '{text}'.");
     }
 }

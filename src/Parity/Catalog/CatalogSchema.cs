@@ -71,5 +71,32 @@ internal static class CatalogSchema
                 );
                 CREATE INDEX catalog_unmatched_import ON catalog_unmatched (import_id);
                 """),
+        new(110, "feed downloads (parity update): the ETag and Last-Modified of each source's last import",
+            Sqlite: """
+                CREATE TABLE feed_fetches (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    source TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,
+                    sha256 TEXT NOT NULL,
+                    fetched_at TEXT NOT NULL,
+                    import_id INTEGER REFERENCES catalog_imports(id)
+                );
+                CREATE INDEX feed_fetches_source ON feed_fetches (source, url, id);
+                """,
+            Postgres: """
+                CREATE TABLE feed_fetches (
+                    id BIGSERIAL PRIMARY KEY,
+                    source TEXT NOT NULL,
+                    url TEXT NOT NULL,
+                    etag TEXT,
+                    last_modified TEXT,
+                    sha256 TEXT NOT NULL,
+                    fetched_at TEXT NOT NULL,
+                    import_id BIGINT REFERENCES catalog_imports(id)
+                );
+                CREATE INDEX feed_fetches_source ON feed_fetches (source, url, id);
+                """),
     ];
 }
