@@ -1,39 +1,25 @@
 using System.Globalization;
-using CsvHelper;
-using CsvHelper.Configuration;
 
 namespace Parity.Costs;
 
-/// <summary>Reads the cost model's small shipped CSVs by column name, with file:line errors.</summary>
+/// <summary>Reads the cost model's small shipped CSVs through the project's CSV reader (<see cref="CsvRow"/>), by column name, with file:line errors.</summary>
 internal static class CostCsv
 {
-    public static List<T> Read<T>(string path, Func<Row, T> map)
-    {
-        using var reader = new StreamReader(path);
-        using var csv = new CsvReader(reader, new CsvConfiguration(CultureInfo.InvariantCulture) { BadDataFound = null });
-        csv.Read();
-        csv.ReadHeader();
-        var rows = new List<T>();
-        while (csv.Read())
-        {
-            rows.Add(map(new Row(csv, path)));
-        }
+    public static List<T> Read<T>(string path, Func<Row, T> map) =>
+        CsvRow.Read(path).Select(row => map(new Row(row, path))).ToList();
 
-        return rows;
-    }
-
-    /// <summary>One record, read by column name.</summary>
-    internal sealed class Row(CsvReader csv, string path)
+    /// <summary>One record of the project's CSV reader, read by column name into the cost model's types.</summary>
+    internal sealed class Row(CsvRow row, string path)
     {
-        public int Line => csv.Parser.RawRow;
+        public int Line => row.LineNumber;
 
         public string Text(string column) =>
             NullableText(column) ?? throw Error(column, "is empty");
 
         public string? NullableText(string column)
         {
-            var value = csv.GetField(column);
-            return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+            var value = row.Field(column);
+            return value.Length == 0 ? null : value;
         }
 
         public double Number(string column) =>

@@ -18,17 +18,15 @@ public sealed record FleetUtilisation(double Prefill, double Decode, string Sour
     public static FleetUtilisation FromScenario(InferenceScenario scenario, ModelCatalog catalog, CostData data, ServingOptions options)
     {
         var run = ScenarioModel.Run(scenario, catalog, data, options with { Utilisation = null });
-        var prefill = run.Comparisons.FirstOrDefault(c => c.Figure.StartsWith("prefill tokens/s per node, cache misses", StringComparison.Ordinal));
-        var decode = run.Comparisons.FirstOrDefault(c => c.Figure.StartsWith("decode tokens/s", StringComparison.Ordinal));
-        if (prefill is null || decode is null)
+        if (run.PrefillRooflineRatio is not { } prefill || run.DecodeRooflineRatio is not { } decode)
         {
             throw new ParityException($"scenario '{scenario.Name}' publishes no prefill and decode throughput to calibrate with.");
         }
 
         return new FleetUtilisation(
-            Math.Min(1, 1 / prefill.Ratio),
-            Math.Min(1, 1 / decode.Ratio),
-            $"{scenario.Source}, {scenario.Published}: the published day reached {1 / prefill.Ratio:P0} of the roofline's prefill and {1 / decode.Ratio:P0} of its decode throughput");
+            Math.Min(1, 1 / prefill),
+            Math.Min(1, 1 / decode),
+            $"{scenario.Source}, {scenario.Published}: the published day reached {1 / prefill:P0} of the roofline's prefill and {1 / decode:P0} of its decode throughput");
     }
 
     /// <summary>The calibration from the shipped DeepSeek day.</summary>

@@ -42,27 +42,31 @@ public static class ScenarioModel
 
         var published = scenario.PublishedFigures;
         var comparisons = new List<ScenarioResult.Comparison>();
-        void Compare(string figure, double computed, double? reported, string note)
+        double? Compare(string figure, double computed, double? reported, string note)
         {
-            if (reported is { } r && r > 0)
+            if (reported is not { } r || r <= 0)
             {
-                comparisons.Add(new(figure, computed, r, computed / r, note));
+                return null;
             }
+
+            comparisons.Add(new(figure, computed, r, computed / r, note));
+            return computed / r;
         }
 
         Compare("cost per day, USD", (double)cost, (double?)published.CostPerDayUsd, "nodes × GPUs per node × hours × price");
         Compare("revenue per day, USD", (double)revenue, (double?)published.RevenuePerDayUsd, "tokens × list prices; the provider rounds the token counts it publishes");
         Compare("cost-profit margin", (double)margin, (double?)published.CostProfitMargin, "(revenue − cost) ÷ cost");
+        double? prefillRatio = null;
         if (published.PrefillTokensPerSecondPerNode is { } prefill)
         {
             var computedShare = 1 - (double)scenario.CacheHitShare;
-            Compare("prefill tokens/s per node, cache misses only", roofline.PrefillTokensPerSecondPerNode, prefill * computedShare,
+            prefillRatio = Compare("prefill tokens/s per node, cache misses only", roofline.PrefillTokensPerSecondPerNode, prefill * computedShare,
                 $"the published {prefill:N0} includes cache hits, which need no prefill compute: {prefill:N0} × (1 − {scenario.CacheHitShare}) are computed");
             Compare("prefill tokens/s per node, as published (cache hits included)", roofline.PrefillTokensPerSecondPerNode, prefill,
                 "roofline computed tokens against the published figure as it stands");
         }
 
-        Compare("decode tokens/s per node", roofline.DecodeTokensPerSecondPerNode, published.DecodeTokensPerSecondPerNode,
+        var decodeRatio = Compare("decode tokens/s per node", roofline.DecodeTokensPerSecondPerNode, published.DecodeTokensPerSecondPerNode,
             "roofline at full load against the published mean over a day that includes low-load hours");
 
         return new ScenarioResult
@@ -81,6 +85,8 @@ public static class ScenarioModel
                 $"margin = ({revenue:N2} − {cost:N2}) ÷ {cost:N2} = {margin:P1}",
             ],
             Comparisons = comparisons,
+            PrefillRooflineRatio = prefillRatio,
+            DecodeRooflineRatio = decodeRatio,
             Roofline = roofline,
         };
     }

@@ -30,6 +30,12 @@ public sealed record ScenarioResult
     /// <summary>Each reproduced figure beside the published one.</summary>
     public required IReadOnlyList<Comparison> Comparisons { get; init; }
 
+    /// <summary>Roofline prefill ÷ the published prefill on cache misses only; null when the scenario publishes none.</summary>
+    public double? PrefillRooflineRatio { get; init; }
+
+    /// <summary>Roofline decode ÷ the published decode; null when the scenario publishes none.</summary>
+    public double? DecodeRooflineRatio { get; init; }
+
     /// <summary>The roofline estimate for the scenario's model and deployment.</summary>
     public required ServingEstimate Roofline { get; init; }
 
