@@ -14,6 +14,15 @@ internal enum AttemptOutcome
 
     Timeout,
 
-    /// <summary>No connection, a broken one, or an answer that is not one (the next model may be tried).</summary>
+    /// <summary>No connection, or a broken one, before the answer or the stream's first event (the next model may be tried).</summary>
     Connection,
+
+    /// <summary>
+    /// A 200 that is not an answer: a body that is not a JSON chat completion, an error object, an empty
+    /// stream, or a stream whose first event is not a JSON chunk (cut short, or an error); the next model may be tried.
+    /// </summary>
+    InvalidAnswer,
+
+    /// <summary>Not called: the model's circuit breaker is open (the next model may be tried).</summary>
+    CircuitOpen,
 }

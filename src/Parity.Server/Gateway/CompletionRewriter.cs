@@ -10,12 +10,18 @@ namespace Parity.Server.Gateway;
 /// </summary>
 internal static class CompletionRewriter
 {
-    /// <summary>False when the body is not a JSON object. <paramref name="modelJson"/> is the model's name as a JSON string.</summary>
-    public static bool TryRewrite(byte[] body, ReadOnlySpan<byte> modelJson, out byte[] rewritten, out UsageCounts usage, out long contentCharacters)
+    /// <summary>
+    /// False when the body is not a chat completion: not a JSON object, or one without a <c>choices</c> array
+    /// (<paramref name="errorObject"/> tells when it carries an <c>error</c> member instead, as some providers
+    /// answer 200 with an error). <paramref name="modelJson"/> is the model's name as a JSON string.
+    /// </summary>
+    public static bool TryRewrite(byte[] body, ReadOnlySpan<byte> modelJson, out byte[] rewritten, out UsageCounts usage, out long contentCharacters, out bool errorObject)
     {
         rewritten = body;
         usage = default;
         contentCharacters = 0;
+        errorObject = false;
+        var hasChoices = false;
         var hasUsage = false;
         long modelStart = -1, modelEnd = -1;
         try
@@ -45,6 +51,21 @@ internal static class CompletionRewriter
                     reader.Skip();
                     modelEnd = reader.BytesConsumed;
                 }
+                else if (reader.CurrentDepth == 1 && reader.ValueTextEquals("choices"u8))
+                {
+                    reader.Read();
+                    hasChoices = reader.TokenType == JsonTokenType.StartArray;
+                    if (!hasChoices)
+                    {
+                        reader.Skip();
+                    }
+                }
+                else if (reader.CurrentDepth == 1 && reader.ValueTextEquals("error"u8))
+                {
+                    errorObject = true;
+                    reader.Read();
+                    reader.Skip();
+                }
                 else if (reader.CurrentDepth == 1 && reader.ValueTextEquals("usage"u8))
                 {
                     reader.Read();
@@ -65,6 +86,11 @@ internal static class CompletionRewriter
             }
         }
         catch (JsonException)
+        {
+            return false;
+        }
+
+        if (!hasChoices || errorObject)
         {
             return false;
         }

@@ -6,7 +6,7 @@ namespace Parity.Server.Gateway;
 
 /// <summary>
 /// The gateway as a running Kestrel server. <see cref="RunAsync"/> serves until cancelled (the CLI's
-/// <c>parity gateway</c>); <see cref="StartAsync"/> returns once listening (tests, benchmarks).
+/// <c>parity gateway</c>); <see cref="StartAsync(GatewaySetup, string, CancellationToken)"/> returns once listening (tests, benchmarks).
 /// </summary>
 public sealed class GatewayHost : IAsyncDisposable
 {
@@ -50,9 +50,13 @@ public sealed class GatewayHost : IAsyncDisposable
     public IReadOnlyList<string> Addresses { get; }
 
     /// <summary>Starts serving on <paramref name="urls"/> (semicolon-separated, e.g. <c>http://127.0.0.1:8080</c>).</summary>
-    public static async Task<GatewayHost> StartAsync(GatewaySetup setup, string urls, CancellationToken cancellationToken = default)
+    public static Task<GatewayHost> StartAsync(GatewaySetup setup, string urls, CancellationToken cancellationToken = default) =>
+        StartAsync(setup, urls, TimeProvider.System, cancellationToken);
+
+    /// <summary>Starts serving with <paramref name="timeProvider"/> as the circuit breakers' clock (tests).</summary>
+    internal static async Task<GatewayHost> StartAsync(GatewaySetup setup, string urls, TimeProvider timeProvider, CancellationToken cancellationToken = default)
     {
-        var services = GatewayServices.Open(setup);
+        var services = GatewayServices.Open(setup, timeProvider);
         try
         {
             // No appsettings.json reloads: the gateway is configured by its YAML file, and a watcher on the

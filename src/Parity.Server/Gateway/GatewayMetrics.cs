@@ -21,6 +21,9 @@ internal sealed class GatewayMetrics
 
     public Func<(long Batches, long Records)>? LedgerStats { get; set; }
 
+    /// <summary>Each upstream model's circuit breaker: its state (null when breaking is off) and how often it opened.</summary>
+    public Func<IEnumerable<(string Provider, string Model, Polly.CircuitBreaker.CircuitState? State, long Opened)>>? CircuitStates { get; set; }
+
     public void RequestStarted() => Interlocked.Increment(ref inFlight);
 
     public void RequestFinished(string route, string? model, string? origin, bool? openWeights, int status, string? error, double seconds, long input, long output, long cached, decimal costUsd)
@@ -62,7 +65,7 @@ internal sealed class GatewayMetrics
             all.SelectMany(kv => kv.Value.Statuses.Select(st => (Labels(("route", kv.Key.Route), ("model", kv.Key.Model), ("origin", kv.Value.Origin), ("status", st.Key.ToString(CultureInfo.InvariantCulture))), st.Value.Value))));
         Counters(sb, "parity_gateway_errors_total", "Requests that failed, by route, model and error code.",
             errors.Select(kv => (Labels(("route", kv.Key.Item1), ("model", kv.Key.Item2), ("error", kv.Key.Item3)), kv.Value.Value)));
-        Counters(sb, "parity_gateway_upstream_attempts_total", "Calls to upstream providers, by outcome (ok, http_4xx, http_429, http_5xx, timeout, connection, empty_stream).",
+        Counters(sb, "parity_gateway_upstream_attempts_total", "Calls to upstream providers, by outcome (ok, http_4xx, http_429, http_5xx, timeout, connection, invalid_body, error_body, empty_stream, invalid_stream, circuit_open).",
             attempts.Select(kv => (Labels(("provider", kv.Key.Item1), ("model", kv.Key.Item2), ("outcome", kv.Key.Item3)), kv.Value.Value)));
         // Tokens and cost are labelled by model (with its origin and openness), summed over routes.
         var byModel = all.Where(kv => kv.Value.Output.Value > 0 || kv.Value.Input.Value > 0 || kv.Value.Cost.Value > 0)
@@ -94,6 +97,19 @@ internal sealed class GatewayMetrics
             sb.Append("parity_gateway_ledger_commits_total ").Append(batches).Append('\n');
             sb.Append("# HELP parity_gateway_ledger_records_total Ledger records written (handed to the operating system or committed).\n# TYPE parity_gateway_ledger_records_total counter\n");
             sb.Append("parity_gateway_ledger_records_total ").Append(records).Append('\n');
+        }
+
+        if (CircuitStates is { } circuits)
+        {
+            var breakers = circuits().Where(c => c.State is not null).ToList();
+            sb.Append("# HELP parity_gateway_upstream_circuit_state Each upstream model's circuit breaker: 0 closed (called), 1 open (skipped), 2 half-open (one probe call let through). Changes on the next call after a break ends.\n# TYPE parity_gateway_upstream_circuit_state gauge\n");
+            foreach (var (labels, state) in breakers.Select(c => (Labels(("provider", c.Provider), ("model", c.Model)), (int)c.State!.Value)).OrderBy(x => x.Item1, StringComparer.Ordinal))
+            {
+                sb.Append("parity_gateway_upstream_circuit_state").Append(labels).Append(' ').Append(state).Append('\n');
+            }
+
+            Counters(sb, "parity_gateway_upstream_circuit_opened_total", "Times each upstream model's circuit breaker opened.",
+                breakers.Select(c => (Labels(("provider", c.Provider), ("model", c.Model)), c.Opened)));
         }
 
         return sb.ToString();

@@ -6,7 +6,7 @@ namespace Parity.Server.Gateway;
 /// <summary>Everything a running gateway holds: its setup, upstream client, stores, limits and metrics.</summary>
 internal sealed class GatewayServices : IAsyncDisposable
 {
-    private GatewayServices(GatewaySetup setup, ParityStore keysStore, VirtualKeyStore keys, ILedgerSink ledger, IKeyLimits limits, HttpMessageInvoker upstream)
+    private GatewayServices(GatewaySetup setup, ParityStore keysStore, VirtualKeyStore keys, ILedgerSink ledger, IKeyLimits limits, HttpMessageInvoker upstream, TimeProvider timeProvider)
     {
         Setup = setup;
         KeysStore = keysStore;
@@ -15,7 +15,8 @@ internal sealed class GatewayServices : IAsyncDisposable
         Ledger = ledger;
         Limits = limits;
         Upstream = upstream;
-        Metrics = new GatewayMetrics { LedgerStats = () => (ledger.Batches, ledger.Written) };
+        Breakers = new UpstreamBreakers(setup, timeProvider);
+        Metrics = new GatewayMetrics { LedgerStats = () => (ledger.Batches, ledger.Written), CircuitStates = Breakers.States };
     }
 
     public GatewaySetup Setup { get; }
@@ -34,8 +35,11 @@ internal sealed class GatewayServices : IAsyncDisposable
 
     public GatewayMetrics Metrics { get; }
 
-    /// <summary>Opens the stores (SQLite or PostgreSQL) and the upstream connection pool.</summary>
-    public static GatewayServices Open(GatewaySetup setup)
+    /// <summary>The circuit breaker of each upstream model.</summary>
+    public UpstreamBreakers Breakers { get; }
+
+    /// <summary>Opens the stores (SQLite or PostgreSQL) and the upstream connection pool; <paramref name="timeProvider"/> is the breakers' clock (tests pass their own).</summary>
+    public static GatewayServices Open(GatewaySetup setup, TimeProvider? timeProvider = null)
     {
         ParityStore Open() => setup.PostgresConnectionString is { } pg ? ParityStore.OpenPostgres(pg) : ParityStore.OpenSqlite(setup.SqlitePath!);
 
@@ -63,7 +67,7 @@ internal sealed class GatewayServices : IAsyncDisposable
             // diagnostics handler stays out of the hot path.
             ActivityHeadersPropagator = null,
         };
-        return new GatewayServices(setup, keysStore, keys, ledger, limits, new HttpMessageInvoker(handler, disposeHandler: true));
+        return new GatewayServices(setup, keysStore, keys, ledger, limits, new HttpMessageInvoker(handler, disposeHandler: true), timeProvider ?? TimeProvider.System);
     }
 
     public async ValueTask DisposeAsync()

@@ -36,6 +36,9 @@ internal ref struct StreamChunk
     /// <summary>The number of choices (0 when there are none or no <c>choices</c> member).</summary>
     public int Choices;
 
+    /// <summary>Whether the chunk has a top-level <c>error</c> member (an error sent as an event).</summary>
+    public bool HasError;
+
     /// <summary>Reads <paramref name="payload"/>; false when it is not a JSON object (relay it as it came).</summary>
     public static bool TryRead(ReadOnlySpan<byte> payload, out StreamChunk chunk)
     {
@@ -80,6 +83,12 @@ internal ref struct StreamChunk
                             chunk.Usage.FromUpstream = chunk.HasUsage;
                             chunk.usageStart = start;
                             chunk.usageEnd = (int)r.BytesConsumed;
+                        }
+                        else if (r.ValueTextEquals("error"u8))
+                        {
+                            chunk.HasError = true;
+                            r.Read();
+                            r.Skip();
                         }
                         else if (r.ValueTextEquals("choices"u8))
                         {

@@ -1,18 +1,39 @@
+using System.Collections.Frozen;
 using System.Diagnostics;
 using System.Net;
+using System.Text.Json;
 using Parity.Gateway;
 
 namespace Parity.Server.Gateway;
 
 /// <summary>
 /// One call to one upstream model: sends the request and reads what must arrive before anything goes
-/// to the client (the whole body, or a stream's first event), so that a failure up to that point can
-/// still fall back to the next model.
+/// to the client (the whole body, or a stream's first event) and checks that it is an answer, so that a
+/// failure up to that point — an error status, a timeout, a broken connection, a 200 whose body is not a
+/// chat completion or is an error object, an empty stream or one cut before its first event — can still
+/// fall back to the next model. Calls go through the model's circuit breaker (<see cref="UpstreamBreakers"/>).
 /// </summary>
 internal sealed class UpstreamCaller(GatewayServices services)
 {
-    /// <summary>Sends the request to one model. For non-streaming calls the whole body is read; for streaming ones, the first event.</summary>
-    public async Task<Attempt> CallAsync(GatewayModel model, HttpContent content, bool stream, CancellationToken clientAborted)
+    /// <summary>Each model's name as a JSON string, the value every answer's <c>model</c> is given.</summary>
+    private readonly FrozenDictionary<string, byte[]> modelNames =
+        services.Setup.Models.Keys.ToFrozenDictionary(name => name, name => JsonSerializer.SerializeToUtf8Bytes(name), StringComparer.Ordinal);
+
+    /// <summary>The model's name as a JSON string.</summary>
+    public byte[] NameJson(GatewayModel model) => modelNames[model.Name];
+
+    /// <summary>
+    /// Sends the request to one model through its breaker (an open breaker answers
+    /// <see cref="AttemptOutcome.CircuitOpen"/> without a call). For non-streaming calls the whole body is
+    /// read and rewritten; for streaming ones, the first event is read.
+    /// </summary>
+    public async Task<Attempt> CallAsync(GatewayModel model, ChatRequest request, bool stream, CancellationToken clientAborted)
+    {
+        return await services.Breakers.ExecuteAsync(model, this, request, stream, clientAborted);
+    }
+
+    /// <summary>The call itself, without the breaker.</summary>
+    internal async Task<Attempt> SendAsync(GatewayModel model, ChatRequest request, bool stream, CancellationToken clientAborted)
     {
         var provider = model.Provider;
         var timeout = CancellationTokenSource.CreateLinkedTokenSource(clientAborted);
@@ -23,7 +44,7 @@ internal sealed class UpstreamCaller(GatewayServices services)
         {
             using var message = new HttpRequestMessage(HttpMethod.Post, provider.ChatCompletionsUrl)
             {
-                Content = content,
+                Content = request.UpstreamContent(model.UpstreamModel, forceUsage: stream),
                 Version = HttpVersion.Version11,
             };
             // Fixed header values are added as text: nothing to parse or format again per request.
@@ -54,16 +75,24 @@ internal sealed class UpstreamCaller(GatewayServices services)
             {
                 var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
                 services.Metrics.FirstByte(model.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
-                return new Attempt(AttemptOutcome.Ok, response, body, null, timeout);
+                if (!CompletionRewriter.TryRewrite(body, modelNames[model.Name], out var rewritten, out var usage, out var characters, out var errorObject))
+                {
+                    response.Dispose();
+                    return new Attempt(AttemptOutcome.InvalidAnswer, null, null, null, timeout) { OutcomeLabel = errorObject ? "error_body" : "invalid_body" };
+                }
+
+                return new Attempt(AttemptOutcome.Ok, response, rewritten, null, timeout) { Usage = usage, ContentCharacters = characters };
             }
 
-            // The first event is read before anything goes to the client, so an empty stream can still fall back.
+            // The first event is read and checked before anything goes to the client, so an empty stream, one
+            // cut before its first whole event, or one that opens with an error can still fall back.
             var reader = new SseReader(await response.Content.ReadAsStreamAsync(timeout.Token));
-            if (!await reader.ReadEventAsync(timeout.Token))
+            var label = await FirstEventProblemAsync(reader, timeout.Token);
+            if (label is not null)
             {
                 reader.Dispose();
                 response.Dispose();
-                return new Attempt(AttemptOutcome.Connection, null, null, null, timeout) { OutcomeLabel = "empty_stream" };
+                return new Attempt(AttemptOutcome.InvalidAnswer, null, null, null, timeout) { OutcomeLabel = label };
             }
 
             services.Metrics.FirstByte(model.Name, Stopwatch.GetElapsedTime(started).TotalSeconds);
@@ -80,5 +109,25 @@ internal sealed class UpstreamCaller(GatewayServices services)
             response?.Dispose();
             return new Attempt(AttemptOutcome.Connection, null, null, null, timeout) { OutcomeLabel = "connection" };
         }
+    }
+
+    /// <summary>
+    /// Reads the stream's first event: null when it is a JSON chunk to relay, else why not — <c>empty_stream</c>
+    /// (no event, or <c>[DONE]</c> first), <c>invalid_stream</c> (not a JSON object: cut mid-event, or
+    /// garbage) or <c>error_body</c> (an object with an <c>error</c> member).
+    /// </summary>
+    private static async Task<string?> FirstEventProblemAsync(SseReader reader, CancellationToken cancellationToken)
+    {
+        if (!await reader.ReadEventAsync(cancellationToken) || reader.Data.SequenceEqual("[DONE]"u8))
+        {
+            return "empty_stream";
+        }
+
+        if (!StreamChunk.TryRead(reader.Data, out var chunk))
+        {
+            return "invalid_stream";
+        }
+
+        return chunk.HasError ? "error_body" : null;
     }
 }

@@ -15,6 +15,8 @@ public sealed class GatewayConfig
 
     public ServerSection Server { get; set; } = new();
 
+    public BreakerSection Breaker { get; set; } = new();
+
     public List<ProviderSection> Providers { get; set; } = [];
 
     public List<ModelSection> Models { get; set; } = [];
@@ -52,6 +54,25 @@ public sealed class GatewayConfig
 
         /// <summary>The environment variable holding the key <c>GET /metrics</c> asks for (open without one).</summary>
         public string? MetricsKeyEnv { get; set; }
+    }
+
+    /// <summary>Circuit breaking per upstream model (see <see cref="CircuitBreakerSettings"/>).</summary>
+    public sealed class BreakerSection
+    {
+        /// <summary>False turns circuit breaking off.</summary>
+        public bool Enabled { get; set; } = true;
+
+        /// <summary>The share of failed calls (above 0, at most 1) that opens the breaker; default 0.5.</summary>
+        public double FailureRatio { get; set; } = 0.5;
+
+        /// <summary>The fewest calls in the window before the ratio counts (at least 2); default 10.</summary>
+        public int MinimumThroughput { get; set; } = 10;
+
+        /// <summary>Seconds over which calls are counted (at least 0.5); default 30.</summary>
+        public double SamplingSeconds { get; set; } = 30;
+
+        /// <summary>Seconds an open breaker skips the model before one probe call (at least 0.5); default 15.</summary>
+        public double BreakSeconds { get; set; } = 15;
     }
 
     /// <summary>Virtual keys and the admin API.</summary>

@@ -225,6 +225,7 @@ public static class GatewayConfigLoader
             }
         }
 
+        var breaker = BuildBreaker(config.Breaker, Where);
         return new GatewaySetup
         {
             ConfigPath = path,
@@ -238,6 +239,39 @@ public static class GatewayConfigLoader
             DefaultMaxTokens = config.Keys.DefaultMaxTokens,
             MaxBodyBytes = (long)(config.Server.MaxBodyMB * 1024 * 1024),
             MetricsKey = string.IsNullOrEmpty(metricsKey) ? null : metricsKey,
+            Breaker = breaker,
+        };
+    }
+
+    private static CircuitBreakerSettings BuildBreaker(GatewayConfig.BreakerSection b, Func<string, string> where)
+    {
+        if (!double.IsFinite(b.FailureRatio) || b.FailureRatio <= 0 || b.FailureRatio > 1)
+        {
+            throw new ParityException($"{where("breaker.failureRatio")}: must be above 0 and at most 1 (the share of failed calls that opens the breaker).");
+        }
+
+        if (b.MinimumThroughput < 2)
+        {
+            throw new ParityException($"{where("breaker.minimumThroughput")}: must be at least 2 calls.");
+        }
+
+        if (!double.IsFinite(b.SamplingSeconds) || b.SamplingSeconds < 0.5 || b.SamplingSeconds > 86400)
+        {
+            throw new ParityException($"{where("breaker.samplingSeconds")}: must be from 0.5 to 86400 seconds.");
+        }
+
+        if (!double.IsFinite(b.BreakSeconds) || b.BreakSeconds < 0.5 || b.BreakSeconds > 86400)
+        {
+            throw new ParityException($"{where("breaker.breakSeconds")}: must be from 0.5 to 86400 seconds.");
+        }
+
+        return new CircuitBreakerSettings
+        {
+            Enabled = b.Enabled,
+            FailureRatio = b.FailureRatio,
+            MinimumThroughput = b.MinimumThroughput,
+            SamplingDuration = TimeSpan.FromSeconds(b.SamplingSeconds),
+            BreakDuration = TimeSpan.FromSeconds(b.BreakSeconds),
         };
     }
 

@@ -30,6 +30,9 @@ public sealed class GatewaySetup
     /// <summary>The key <c>GET /metrics</c> asks for, or null when the metrics are open.</summary>
     internal string? MetricsKey { get; init; }
 
+    /// <summary>Circuit breaking per upstream model (config <c>breaker:</c>).</summary>
+    public CircuitBreakerSettings Breaker { get; init; } = CircuitBreakerSettings.Default;
+
     /// <summary>The route a client's <c>model</c> names: a route, or a model served on its own.</summary>
     public GatewayRoute? Resolve(string name)
     {

@@ -15,6 +15,10 @@ namespace Parity.Server.Tests.Gateway;
 /// <c>limited</c> (429), <c>badrequest</c> (400), <c>drop</c> (breaks the connection; streaming: after
 /// the first chunk), <c>stall</c> (streams one chunk, then goes quiet for 8 s), <c>trickle</c> (streams a chunk every <see cref="TrickleDelay"/>),
 /// <c>heavy</c> (reports 4,000 completion tokens, whatever was asked for).
+/// Answers of 200 that are not answers: <c>garbage</c> (an HTML page; streaming: an event whose data is not JSON),
+/// <c>errorbody</c> (an OpenAI error object; streaming: as the first event), <c>empty</c> (an empty body or stream),
+/// <c>cut</c> (half of the body or first event, then the connection is reset), <c>truncated</c> (half of it, then a
+/// clean end). <c>flaky</c> answers 500 while <see cref="FlakyDown"/> is set and like <c>fast</c> otherwise.
 /// </summary>
 public sealed class FakeUpstream : IAsyncDisposable
 {
@@ -29,6 +33,12 @@ public sealed class FakeUpstream : IAsyncDisposable
     public string BaseUrl { get; }
 
     public TimeSpan TrickleDelay { get; set; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>While true, the model <c>flaky</c> answers 500.</summary>
+    public bool FlakyDown { get; set; }
+
+    /// <summary>The half of a chat completion (or of its first chunk) that <c>cut</c> and <c>truncated</c> send.</summary>
+    private const string HalfAnswer = "{\"id\":\"chatcmpl-test\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,\"mess";
 
     /// <summary>Every request received: the Authorization header and the body.</summary>
     public ConcurrentQueue<(string? Authorization, JsonObject Body)> Received { get; } = new();
@@ -74,6 +84,34 @@ public sealed class FakeUpstream : IAsyncDisposable
                 return;
             case "drop" when !stream:
                 http.Abort();
+                return;
+            case "flaky" when FlakyDown:
+                http.Response.StatusCode = 500;
+                await http.Response.WriteAsJsonAsync(new { error = new { message = "The server is overloaded", type = "server_error" } });
+                return;
+            case "garbage":
+                http.Response.ContentType = stream ? "text/event-stream" : "text/html";
+                await http.Response.WriteAsync(stream ? "data: <html>502 Bad Gateway</html>\n\n" : "<html><body>502 Bad Gateway</body></html>");
+                return;
+            case "errorbody":
+                var error = "{\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\",\"code\":null}}";
+                http.Response.ContentType = stream ? "text/event-stream" : "application/json";
+                await http.Response.WriteAsync(stream ? "data: " + error + "\n\n" : error);
+                return;
+            case "empty":
+                http.Response.ContentType = stream ? "text/event-stream" : "application/json";
+                await http.Response.Body.FlushAsync();
+                return;
+            case "cut" or "truncated":
+                http.Response.ContentType = stream ? "text/event-stream" : "application/json";
+                await http.Response.WriteAsync(stream ? "data: " + HalfAnswer : HalfAnswer);
+                await http.Response.Body.FlushAsync();
+                if (model == "cut")
+                {
+                    await Task.Delay(50);
+                    http.Abort();
+                }
+
                 return;
         }
 

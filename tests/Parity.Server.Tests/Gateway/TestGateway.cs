@@ -57,6 +57,11 @@ public sealed class TestGateway : IAsyncLifetime
           - { name: stall, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
           - { name: badrequest, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
           - { name: heavy, provider: alpha, origin: US, prices: { input: 1.25, output: 10, cachedInput: 0.125 } }
+          - { name: garbage, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
+          - { name: errorbody, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
+          - { name: empty, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
+          - { name: cut, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
+          - { name: truncated, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
         routes:
           - { name: robust-500, policy: fallback, models: [failing, cn-open] }
           - { name: robust-429, policy: fallback, models: [limited, cn-open] }
@@ -64,6 +69,11 @@ public sealed class TestGateway : IAsyncLifetime
           - { name: robust-drop, policy: fallback, models: [drop, cn-open] }
           - { name: robust-400, policy: fallback, models: [badrequest, cn-open] }
           - { name: all-failing, policy: fallback, models: [limited, failing] }
+          - { name: robust-garbage, policy: fallback, models: [garbage, cn-open] }
+          - { name: robust-errorbody, policy: fallback, models: [errorbody, cn-open] }
+          - { name: robust-empty, policy: fallback, models: [empty, cn-open] }
+          - { name: robust-cut, policy: fallback, models: [cut, cn-open] }
+          - { name: robust-truncated, policy: fallback, models: [truncated, cn-open] }
           - { name: cheapest, policy: cheapest, models: [us-flagship, cn-open, cn-small] }
           - { name: good-enough, policy: cheapest-meeting, models: [us-flagship, cn-open, cn-small], minimum: { arena: 1400 } }
           - { name: ab, policy: weighted, models: [us-flagship, cn-open], weights: [90, 10] }

@@ -1,0 +1,86 @@
+using System.Collections.Frozen;
+using Parity.Gateway;
+using Polly;
+using Polly.CircuitBreaker;
+
+namespace Parity.Server.Gateway;
+
+/// <summary>
+/// A Polly circuit breaker per upstream model (a provider and the model it serves): a model whose calls
+/// keep failing (see <see cref="Attempt.UpstreamFailed"/>) is skipped while its breaker is open, and one
+/// call is let through as a probe after the break, closing the breaker when it succeeds. A client that
+/// goes away is not counted as a failure of the upstream. State and openings are shown in <c>/metrics</c>.
+/// </summary>
+internal sealed class UpstreamBreakers
+{
+    private readonly FrozenDictionary<string, Breaker> breakers;
+
+    public UpstreamBreakers(GatewaySetup setup, TimeProvider timeProvider)
+    {
+        var settings = setup.Breaker;
+        breakers = setup.Models.Values.ToFrozenDictionary(m => m.Name, m => new Breaker(m, settings, timeProvider), StringComparer.Ordinal);
+    }
+
+    /// <summary>Calls the model through its breaker; an open breaker gives <see cref="AttemptOutcome.CircuitOpen"/> without a call.</summary>
+    public async Task<Attempt> ExecuteAsync(GatewayModel model, UpstreamCaller caller, ChatRequest request, bool stream, CancellationToken clientAborted)
+    {
+        var breaker = breakers[model.Name];
+        if (breaker.Pipeline is not { } pipeline)
+        {
+            return await caller.SendAsync(model, request, stream, clientAborted);
+        }
+
+        try
+        {
+            return await pipeline.ExecuteAsync(
+                static (state, _) => new ValueTask<Attempt>(state.Caller.SendAsync(state.Model, state.Request, state.Stream, state.Aborted)),
+                (Caller: caller, Model: model, Request: request, Stream: stream, Aborted: clientAborted),
+                clientAborted);
+        }
+        catch (BrokenCircuitException ex)
+        {
+            return new Attempt(AttemptOutcome.CircuitOpen, null, null, null, null) { OutcomeLabel = "circuit_open", RetryAfter = ex.RetryAfter };
+        }
+    }
+
+    /// <summary>Each model's breaker: provider, model, state (null when breaking is off) and how often it opened.</summary>
+    public IEnumerable<(string Provider, string Model, CircuitState? State, long Opened)> States() =>
+        breakers.Values.Select(b => (b.Model.Provider.Name, b.Model.Name, b.Pipeline is null ? (CircuitState?)null : b.State.CircuitState, Interlocked.Read(ref b.Opened)));
+
+    private sealed class Breaker
+    {
+        public long Opened;
+
+        public Breaker(GatewayModel model, CircuitBreakerSettings settings, TimeProvider timeProvider)
+        {
+            Model = model;
+            if (!settings.Enabled)
+            {
+                return;
+            }
+
+            Pipeline = new ResiliencePipelineBuilder<Attempt> { TimeProvider = timeProvider }
+                .AddCircuitBreaker(new CircuitBreakerStrategyOptions<Attempt>
+                {
+                    FailureRatio = settings.FailureRatio,
+                    MinimumThroughput = settings.MinimumThroughput,
+                    SamplingDuration = settings.SamplingDuration,
+                    BreakDuration = settings.BreakDuration,
+                    ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Result is { UpstreamFailed: true }),
+                    StateProvider = State,
+                    OnOpened = _ =>
+                    {
+                        Interlocked.Increment(ref Opened);
+                        return default;
+                    },
+                })
+                .Build();
+        }
+
+        public GatewayModel Model { get; }
+
+        public CircuitBreakerStateProvider State { get; } = new();
+
+        public ResiliencePipeline<Attempt>? Pipeline { get; }
+    }
+}
