@@ -10,6 +10,8 @@ internal static class RouteCommand
         var command = new Command("route", "Learned routing: train a router on recorded per-item outcomes (which model answered which prompt correctly) and measure it with RouteLLM's metrics (APGR, CPT(x%)).");
         command.Subcommands.Add(RouteTrainCommand.Create(context));
         command.Subcommands.Add(RouteEvalCommand.Create(context));
+        command.Subcommands.Add(RoutePairsCommand.Create(context));
+        command.Subcommands.Add(RouteScoreCommand.Create(context));
         return command;
     }
 }

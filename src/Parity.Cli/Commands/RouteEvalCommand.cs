@@ -44,6 +44,7 @@ internal static class RouteEvalCommand
                 Seed = parse.GetValue(options.Seed),
             }, progress is null ? null : progress.Show);
             progress?.Clear();
+            result = result with { Published = PublishedRouterFigures.ForBenchmark(result.Benchmark) };
             var svgPath = parse.GetValue(svg);
             if (svgPath is not null)
             {
@@ -95,5 +96,39 @@ internal static class RouteEvalCommand
         }
 
         curve.Write(writer);
+        WritePublished(writer, r);
+    }
+
+    /// <summary>RouteLLM's published figures for the same benchmark, one row per router and training set, beside this run's.</summary>
+    private static void WritePublished(TextWriter writer, RouteEvalResult r)
+    {
+        if (r.Published.Count == 0)
+        {
+            return;
+        }
+
+        var first = r.Published[0];
+        writer.WriteLine();
+        writer.WriteLine($"Published by RouteLLM on {r.Benchmark.ToUpperInvariant()} ({first.Source}; {first.Url}), {first.Strong} vs {first.Weak}:");
+        var table = new PlainTable("router", "trained on", "APGR", "CPT(50%)", "CPT(80%)").RightAlign(2, 3, 4);
+        foreach (var group in r.Published.GroupBy(f => (f.Router, f.Training)))
+        {
+            string Of(string metric) => group.FirstOrDefault(f => f.Metric == metric)?.AsPublished ?? "";
+            table.AddRow(group.Key.Router, group.Key.Training, Of("APGR"), Of("CPT(50%)"), Of("CPT(80%)"));
+        }
+
+        var mine = r.Routers[0];
+        table.AddRow($"{r.RouterKind} (this run)", "other items of the same benchmark (held out)", mine.Apgr.Value.ToString("0.000", CultureInfo.InvariantCulture),
+            (mine.Cpt50.Value * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%", (mine.Cpt80.Value * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%");
+        table.Write(writer);
+        var best = r.Published.Where(f => f.Metric == "APGR" && f.Router != "random").MaxBy(f => f.Value)!;
+        var samePair = r.Strong.Contains(first.Strong, StringComparison.OrdinalIgnoreCase) && r.Weak.Contains(first.Weak.Split('-')[0], StringComparison.OrdinalIgnoreCase);
+        var verdict = mine.Apgr.Low > best.Value ? "above it (the 95% interval excludes it)"
+            : mine.Apgr.High < best.Value ? "below it (the 95% interval excludes it)"
+            : "not distinguishable from it (the 95% interval contains it)";
+        writer.WriteLine($"Best published APGR: {best.Router} trained on {best.Training}, {best.AsPublished}; this run's {mine.Apgr.Value.ToString("0.000", CultureInfo.InvariantCulture)} is {verdict}.");
+        writer.WriteLine(samePair
+            ? "Settings differ: RouteLLM trained on Chatbot Arena preferences (plus augmentation) and evaluated on the whole benchmark, sampling APGR at 10 points; Parity trains on other items of the same benchmark and scores held-out items at every strong-call count."
+            : $"Not the same pair: the published figures are for {first.Strong} vs {first.Weak}; read them as context only.");
     }
 }

@@ -3,7 +3,7 @@ using Parity.Routing;
 
 namespace Parity.Cli.Commands;
 
-/// <summary>The options <c>route train</c> and <c>route eval</c> share.</summary>
+/// <summary>The options <c>route train</c>, <c>route eval</c> and <c>route pairs</c> share.</summary>
 internal sealed class RouteOptions
 {
     public Option<string> Data { get; } = new("--data")
@@ -22,10 +22,21 @@ internal sealed class RouteOptions
 
     public Option<int> Epochs { get; } = new("--epochs") { Description = "Training passes over the items", DefaultValueFactory = _ => 20 };
 
+    public Option<double> L2 { get; } = new("--l2") { Description = "L2 penalty on the weights (higher = smoother router, less memorising of rare n-grams)", DefaultValueFactory = _ => new RouterTrainingOptions().L2 };
+
+    public Option<double> LearningRate { get; } = new("--learning-rate") { Description = "AdaGrad step size", DefaultValueFactory = _ => new RouterTrainingOptions().LearningRate };
+
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the initial weights, the item order, the split and the bootstrap", DefaultValueFactory = _ => 42 };
 
-    public RouteOptions()
+    /// <param name="modelLists">For <c>route pairs</c>: --strong and --weak take comma-separated lists of models.</param>
+    public RouteOptions(bool modelLists = false)
     {
+        if (modelLists)
+        {
+            Strong.Description = "Strong models, comma-separated (column names or unique parts of them); every strong × weak pair is evaluated";
+            Weak.Description = "Weak models, comma-separated";
+        }
+
         Router.AcceptOnlyFromAmong("mf", "logreg");
     }
 
@@ -37,6 +48,8 @@ internal sealed class RouteOptions
         command.Options.Add(Router);
         command.Options.Add(Contaminated);
         command.Options.Add(Epochs);
+        command.Options.Add(L2);
+        command.Options.Add(LearningRate);
         command.Options.Add(Seed);
     }
 
@@ -48,8 +61,17 @@ internal sealed class RouteOptions
             throw new ParityException($"--epochs must be at least 1 (got {epochs}).");
         }
 
+        var l2 = parse.GetValue(L2);
+        var lr = parse.GetValue(LearningRate);
+        if (!(l2 >= 0) || !double.IsFinite(l2) || !(lr > 0) || !double.IsFinite(lr))
+        {
+            throw new ParityException($"--l2 must be a finite number ≥ 0 and --learning-rate a finite number > 0 (got {l2} and {lr}).");
+        }
+
         return new RouterTrainingOptions
         {
+            L2 = l2,
+            LearningRate = lr,
             Kind = parse.GetValue(Router) == "logreg" ? RouterKind.LogReg : RouterKind.Mf,
             Epochs = epochs,
             Seed = parse.GetValue(Seed),

@@ -9,6 +9,9 @@ namespace Parity.Routing;
 /// <param name="Sha256">SHA-256 of the file read (of the correctness matrix for a folder), for the router file's provenance.</param>
 internal sealed record OutcomeSet(string Source, IReadOnlyList<string> Models, IReadOnlyList<OutcomeItem> Items, int DroppedContaminated, string? ContaminationList, string Sha256)
 {
+    /// <summary>The benchmark the items come from, the first part of their ids (<c>gsm8k</c>, <c>mmlu</c>, …).</summary>
+    public string Benchmark => Items.Count == 0 ? "" : Items[0].Id.Split('/')[0];
+
     /// <summary>The index of a model named exactly, or failing that the one model whose name contains the text (case-insensitive).</summary>
     public int IndexOf(string name, string option)
     {

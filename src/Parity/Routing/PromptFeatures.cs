@@ -4,22 +4,39 @@ namespace Parity.Routing;
 /// Prompt features that need no model file and run on a CPU: word 1–2-grams and character 3–5-grams
 /// (inside word boundaries) of the lower-cased text, hashed (FNV-1a, stable across runs and machines)
 /// into <see cref="Buckets"/> slots, weighted 1 + ln(tf) × idf and scaled to unit length, plus three
-/// shape features (log word count, log count of numbers, log count of sentences).
+/// shape features (ln(1 + words), ln(1 + numbers), ln(1 + sentences)), each standardised as
+/// (value − <see cref="ShapeCenter"/>) / <see cref="ShapeScale"/>. <see cref="Fit"/> takes the centre and
+/// scale from the training prompts (mean and standard deviation), so the shape features vary as much as a
+/// weight needs: on GSM8K prompt length alone carries most of what the prompt says about difficulty.
+/// Router files written before the standardisation have no centre and scale; they read as centre 0 and
+/// scale 6, 3, 3, the fixed divisors of that time, so they score exactly as they did.
 /// </summary>
 internal sealed class PromptFeatures
 {
     /// <summary>The shape features appended after the hashed slots.</summary>
     public const int ShapeCount = 3;
 
-    public PromptFeatures(int buckets, float[] idf)
+    /// <summary>The fixed shape divisors of router files that predate <see cref="ShapeCenter"/> and <see cref="ShapeScale"/>.</summary>
+    public static readonly float[] LegacyShapeScale = [6, 3, 3];
+
+    public PromptFeatures(int buckets, float[] idf, float[]? shapeCenter = null, float[]? shapeScale = null)
     {
         if (idf.Length != buckets)
         {
             throw new ArgumentException("idf must have one weight per bucket", nameof(idf));
         }
 
+        shapeCenter ??= new float[ShapeCount];
+        shapeScale ??= LegacyShapeScale;
+        if (shapeCenter.Length != ShapeCount || shapeScale.Length != ShapeCount || shapeScale.Any(v => !(v > 0)))
+        {
+            throw new ArgumentException($"shape centre and scale must have {ShapeCount} values, the scales positive");
+        }
+
         Buckets = buckets;
         Idf = idf;
+        ShapeCenter = shapeCenter;
+        ShapeScale = shapeScale;
     }
 
     /// <summary>Hash slots.</summary>
@@ -27,6 +44,12 @@ internal sealed class PromptFeatures
 
     /// <summary>Inverse document frequency per slot, ln((1 + n) / (1 + df)) + 1, from the training prompts.</summary>
     public float[] Idf { get; }
+
+    /// <summary>Subtracted from each raw shape feature (the training prompts' mean).</summary>
+    public float[] ShapeCenter { get; }
+
+    /// <summary>Each centred shape feature is divided by this (the training prompts' standard deviation).</summary>
+    public float[] ShapeScale { get; }
 
     /// <summary>Length of a feature vector: the slots and the shape features.</summary>
     public int Dimension => Buckets + ShapeCount;
@@ -37,9 +60,18 @@ internal sealed class PromptFeatures
         var df = new int[buckets];
         var n = 0;
         var seen = new HashSet<int>();
+        var sum = new double[ShapeCount];
+        var squares = new double[ShapeCount];
         foreach (var prompt in prompts)
         {
             n++;
+            var raw = RawShape(prompt);
+            for (var s = 0; s < ShapeCount; s++)
+            {
+                sum[s] += raw[s];
+                squares[s] += raw[s] * raw[s];
+            }
+
             seen.Clear();
             foreach (var slot in Slots(prompt, buckets))
             {
@@ -58,7 +90,17 @@ internal sealed class PromptFeatures
             idf[i] = (float)(Math.Log((1.0 + n) / (1.0 + df[i])) + 1.0);
         }
 
-        return new PromptFeatures(buckets, idf);
+        var center = new float[ShapeCount];
+        var scale = new float[ShapeCount];
+        for (var s = 0; s < ShapeCount; s++)
+        {
+            var mean = n == 0 ? 0 : sum[s] / n;
+            var variance = n == 0 ? 0 : Math.Max(0, (squares[s] / n) - (mean * mean));
+            center[s] = (float)mean;
+            scale[s] = variance > 1e-6 ? (float)Math.Sqrt(variance) : 1f;
+        }
+
+        return new PromptFeatures(buckets, idf, center, scale);
     }
 
     /// <summary>The feature vector of one prompt.</summary>
@@ -86,10 +128,12 @@ internal sealed class PromptFeatures
             values[i] *= scale;
         }
 
-        var (words, numbers, sentences) = Shape(prompt);
-        values[indices.Length] = (float)(Math.Log(1 + words) / 6);
-        values[indices.Length + 1] = (float)(Math.Log(1 + numbers) / 3);
-        values[indices.Length + 2] = (float)(Math.Log(1 + sentences) / 3);
+        var raw = RawShape(prompt);
+        for (var s = 0; s < ShapeCount; s++)
+        {
+            values[indices.Length + s] = (float)((raw[s] - ShapeCenter[s]) / ShapeScale[s]);
+        }
+
         var all = new int[indices.Length + ShapeCount];
         indices.CopyTo(all, 0);
         for (var s = 0; s < ShapeCount; s++)
@@ -98,6 +142,12 @@ internal sealed class PromptFeatures
         }
 
         return new SparseVector(all, values);
+    }
+
+    private static double[] RawShape(string prompt)
+    {
+        var (words, numbers, sentences) = Shape(prompt);
+        return [Math.Log(1 + words), Math.Log(1 + numbers), Math.Log(1 + sentences)];
     }
 
     private static (int Words, int Numbers, int Sentences) Shape(string text)

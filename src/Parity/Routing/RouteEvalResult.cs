@@ -5,6 +5,9 @@ internal sealed record RouteEvalResult
 {
     public required string Source { get; init; }
 
+    /// <summary>The benchmark of the items (<c>gsm8k</c>, <c>mmlu</c>, …).</summary>
+    public required string Benchmark { get; init; }
+
     public required string Strong { get; init; }
 
     public required string Weak { get; init; }
@@ -39,4 +42,7 @@ internal sealed record RouteEvalResult
     public required MetricEstimate ApgrOverRandom { get; init; }
 
     public required IReadOnlyList<CurvePoint> Curve { get; init; }
+
+    /// <summary>Figures a paper published for its routers on the same benchmark (RouteLLM), to read beside these; empty when none are shipped.</summary>
+    public IReadOnlyList<PublishedRouterFigure> Published { get; init; } = [];
 }

@@ -115,6 +115,7 @@ internal static class RouteEvaluator
         return new RouteEvalResult
         {
             Source = data.Source,
+            Benchmark = data.Benchmark,
             Strong = data.Models[s],
             Weak = data.Models[w],
             RouterKind = kind,

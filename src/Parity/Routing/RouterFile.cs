@@ -8,6 +8,15 @@ namespace Parity.Routing;
 /// and every model the router has a vector for, the feature settings and idf weights, the learned weights
 /// (float32 arrays as base64), and where it was trained from (data path, SHA-256, item counts, contamination
 /// list, options, time). Loading checks every field and names the file and field when one is wrong.
+/// <para>
+/// This loader is the one place a router file is checked: format and version, kind, every model name,
+/// strong and weak among the models, feature settings, every weight array's length and that each value is
+/// finite. Callers that route between two given models (the gateway's <c>policy: learned</c>) use
+/// <see cref="LoadFor"/>, which adds the check that the file routes between those two models, so no
+/// caller repeats or skips a check. Format changes stay additive: version 1 readers ignore fields they do
+/// not know, and fields added later (<c>features.shapeCenter</c>, <c>features.shapeScale</c>) have
+/// defaults that reproduce the files written before them.
+/// </para>
 /// </summary>
 internal static class RouterFile
 {
@@ -32,6 +41,8 @@ internal static class RouterFile
                 ["charNgrams"] = new JsonArray(3, 5),
                 ["hash"] = "fnv1a-32",
                 ["shapeFeatures"] = new JsonArray("log words", "log numbers", "log sentences"),
+                ["shapeCenter"] = new JsonArray(router.Features.ShapeCenter.Select(v => (JsonNode?)v).ToArray()),
+                ["shapeScale"] = new JsonArray(router.Features.ShapeScale.Select(v => (JsonNode?)v).ToArray()),
                 ["idf"] = Base64(router.Features.Idf),
             },
             ["weights"] = new JsonObject
@@ -59,6 +70,26 @@ internal static class RouterFile
         File.WriteAllText(path, doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
+    /// <summary>
+    /// Loads a router file for a route between <paramref name="strong"/> and <paramref name="weak"/>: every check of
+    /// <see cref="Load"/>, and that the file's <c>strong</c> and <c>weak</c> fields name those models (exactly,
+    /// case-insensitive), so a router trained for another pair is refused with a one-line error naming the file and field.
+    /// </summary>
+    public static LearnedRouter LoadFor(string path, string strong, string weak)
+    {
+        var router = Load(path);
+        foreach (var (field, inFile, expected) in new[] { ("strong", router.Strong, strong), ("weak", router.Weak, weak) })
+        {
+            if (!string.Equals(inFile, expected, StringComparison.OrdinalIgnoreCase))
+            {
+                throw new ParityException($"{path}: field '{field}' is '{inFile}', but the route's {field} model is '{expected}'; train a router for this pair (parity route train --strong {strong} --weak {weak}).");
+            }
+        }
+
+        return router;
+    }
+
+    /// <summary>Loads and checks a router file; every problem is a one-line <see cref="ParityException"/> naming the file and field.</summary>
     public static LearnedRouter Load(string path)
     {
         if (!File.Exists(path))
@@ -152,8 +183,7 @@ internal static class RouterFile
             "logreg" => RouterKind.LogReg,
             var k => throw new ParityException($"{path}: field 'kind' is '{k}'; expected mf or logreg."),
         };
-        var models = (doc["models"] as JsonArray)?.Select(m => m?.GetValue<string>() ?? "").ToList()
-            ?? throw new ParityException($"{path}: field 'models' is missing or not a list.");
+        var models = Models(doc, path);
         var strong = Text(doc, "strong", "");
         var weak = Text(doc, "weak", "");
         foreach (var (field, name) in new[] { ("strong", strong), ("weak", weak) })
@@ -176,7 +206,10 @@ internal static class RouterFile
             throw new ParityException($"{path}: field 'features.buckets' is {buckets}; expected 16 … 4,194,304.");
         }
 
-        var prompt = new PromptFeatures(buckets, Floats(features, "idf", "features.", buckets));
+        var idf = Floats(features, "idf", "features.", buckets);
+        var center = Numbers(features, "shapeCenter", path, PromptFeatures.ShapeCount, positive: false);
+        var scale = Numbers(features, "shapeScale", path, PromptFeatures.ShapeCount, positive: true);
+        var prompt = new PromptFeatures(buckets, idf, center, scale);
         var weights = Obj(doc, "weights");
         var rank = Int(weights, "rank", "weights.");
         if (rank is < 1 or > 1024)
@@ -197,6 +230,65 @@ internal static class RouterFile
             ModelEmbeddings = Floats(weights, "modelEmbeddings", "weights.", models.Count * rank),
             Output = Floats(weights, "output", "weights.", rank),
         };
+    }
+
+    private static List<string> Models(JsonObject doc, string path)
+    {
+        if (doc["models"] is not JsonArray array)
+        {
+            throw new ParityException($"{path}: field 'models' is missing or not a list.");
+        }
+
+        var models = new List<string>();
+        for (var i = 0; i < array.Count; i++)
+        {
+            var name = array[i] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                throw new ParityException($"{path}: field 'models[{i}]' is not a model name.");
+            }
+
+            if (models.Contains(name))
+            {
+                throw new ParityException($"{path}: field 'models[{i}]' repeats '{name}'.");
+            }
+
+            models.Add(name);
+        }
+
+        if (models.Count < 2)
+        {
+            throw new ParityException($"{path}: field 'models' lists {models.Count} model{(models.Count == 1 ? "" : "s")}; a router needs at least two.");
+        }
+
+        return models;
+    }
+
+    /// <summary>An optional list of finite numbers (null when the field is absent, as in files written before it existed).</summary>
+    private static float[]? Numbers(JsonObject o, string field, string path, int expected, bool positive)
+    {
+        if (o[field] is null)
+        {
+            return null;
+        }
+
+        if (o[field] is not JsonArray array || array.Count != expected)
+        {
+            throw new ParityException($"{path}: field 'features.{field}' must be a list of {expected} numbers.");
+        }
+
+        var values = new float[expected];
+        for (var i = 0; i < expected; i++)
+        {
+            if (array[i] is not JsonValue v || !v.TryGetValue<double>(out var d) || !double.IsFinite(d) || (positive && d <= 0))
+            {
+                throw new ParityException($"{path}: field 'features.{field}[{i}]' is not a {(positive ? "positive " : "")}finite number.");
+            }
+
+            values[i] = (float)d;
+        }
+
+        return values;
     }
 
     private static string Base64(float[] values)

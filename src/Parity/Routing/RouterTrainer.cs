@@ -134,9 +134,12 @@ internal static class RouterTrainer
                 for (var i = 0; i < x.Indices.Length; i++)
                 {
                     var row = x.Indices[i] * rank;
+                    // The penalty falls on the hashed n-gram slots, not on the three dense shape features: a rare
+                    // n-gram seen on a handful of training items is what overfits, the prompt's length is not.
+                    var l2 = x.Indices[i] < features.Buckets ? options.L2 : 0;
                     for (var k = 0; k < rank; k++)
                     {
-                        var grad = (dh[k] * scale * x.Values[i]) + (options.L2 * projection[row + k]);
+                        var grad = (dh[k] * scale * x.Values[i]) + (l2 * projection[row + k]);
                         Step(projection, gProjection, row + k, grad, lr, eps);
                     }
                 }

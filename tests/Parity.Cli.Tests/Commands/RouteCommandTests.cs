@@ -32,6 +32,84 @@ public sealed class RouteCommandTests
         File.Delete(svg);
         chart.ShouldStartWith("<svg");
         chart.ShouldContain("random (APGR 0.5)");
+        // GSM8K: RouteLLM's published GSM8K table comes along (9 rows × 3 metrics), with its source.
+        var published = json["published"]!.AsArray();
+        published.Count.ShouldBe(27);
+        published.ShouldAllBe(f => f!["source"]!.GetValue<string>().Contains("Table 3"));
+    }
+
+    [Fact]
+    public async Task Eval_prints_RouteLLMs_published_figures_beside_its_own_and_says_whether_it_is_above_the_best()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("route", "eval", "--data", SharedData.PathOf("outputs/routellm/gsm8k_responses.csv.gz"),
+            "--strong", "gpt-4-1106-preview", "--weak", "mixtral", "--router", "logreg", "--folds", "2", "--bootstrap", "20", "--epochs", "3");
+
+        exit.ShouldBe(0);
+        output.ShouldContain("Published by RouteLLM on GSM8K (Ong et al., RouteLLM, arXiv 2406.18665v4, Table 3");
+        output.ShouldContain("causal_llm");
+        output.ShouldContain("logreg (this run)");
+        output.ShouldContain("Best published APGR: causal_llm");
+        output.ShouldContain("Settings differ: RouteLLM trained on Chatbot Arena preferences");
+    }
+
+    [Fact]
+    public async Task Pairs_evaluates_every_strong_weak_pair_and_counts_those_beating_random()
+    {
+        var (exit, output, error) = await CliRunner.RunAsync("route", "pairs", "--data", ZeroEval, "--strong", "gpt-4o-2024-08-06", "--weak", "Qwen2-7B,Yi-1.5-9B",
+            "--router", "logreg", "--folds", "2", "--bootstrap", "20", "--epochs", "3", "--format", "json");
+
+        error.ShouldBeEmpty();
+        exit.ShouldBe(0);
+        var json = JsonNode.Parse(output)!;
+        json["pairsTried"]!.GetValue<int>().ShouldBe(2);
+        json["expectedByChance"]!.GetValue<double>().ShouldBe(0.05, 1e-9);
+        var pairs = json["pairs"]!.AsArray();
+        pairs.Select(p => p!["weak"]!.GetValue<string>()).ShouldBe(["Qwen2-7B-Instruct", "Yi-1.5-9B-Chat"]);
+        json["pairsBeatingRandom"]!.GetValue<int>().ShouldBe(pairs.Count(p => p!["beatsRandom"]!.GetValue<bool>()));
+        pairs.ShouldAllBe(p => p!["apgr"]!["low"]!.GetValue<double>() <= p!["apgr"]!["value"]!.GetValue<double>());
+    }
+
+    [Fact]
+    public async Task Score_reads_a_trained_router_file_and_a_corrupt_one_is_a_one_line_error_naming_file_and_field()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"router-{Guid.NewGuid():N}.json");
+        await CliRunner.RunAsync("route", "train", "--data", SharedData.PathOf("outputs/routellm/gsm8k_responses.csv.gz"),
+            "--strong", "gpt-4", "--weak", "mixtral", "--router", "logreg", "--epochs", "2", "--out", path);
+        var (exit, output, _) = await CliRunner.RunAsync("route", "score", "--router", path, "--format", "json", "What is 2 + 2?");
+        exit.ShouldBe(0);
+        var p = JsonNode.Parse(output)!["scores"]![0]!["strongWinProbability"]!.GetValue<double>();
+        p.ShouldBeInRange(0, 1);
+
+        var doc = JsonNode.Parse(await File.ReadAllTextAsync(path))!;
+        doc["version"] = 9;
+        await File.WriteAllTextAsync(path, doc.ToJsonString());
+        var (badExit, _, error) = await CliRunner.RunAsync("route", "score", "--router", path, "x");
+        await File.WriteAllTextAsync(path, "{ not json");
+        var (garbageExit, _, garbage) = await CliRunner.RunAsync("route", "score", "--router", path, "x");
+        File.Delete(path);
+
+        badExit.ShouldBe(1);
+        error.Trim().ShouldBe($"error: {path}: field 'version' is 9; this Parity reads version 1.");
+        garbageExit.ShouldBe(1);
+        garbage.Trim().ShouldStartWith($"error: {path}: not a router file: the JSON does not parse");
+        garbage.Trim().ShouldNotContain("\n");
+    }
+
+    [Fact]
+    public async Task Train_with_an_unknown_weak_model_or_one_model_only_is_a_one_line_error()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("route", "train", "--data", SharedData.PathOf("outputs/routellm/gsm8k_responses.csv.gz"),
+            "--strong", "gpt-4", "--weak", "qwen", "--out", Path.Combine(Path.GetTempPath(), "never.json"));
+        exit.ShouldBe(1);
+        error.Trim().ShouldContain("--weak 'qwen' is not one of its models");
+        error.Trim().ShouldNotContain("\n");
+
+        var one = Path.Combine(Path.GetTempPath(), $"one_{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(one, "prompt,gpt-4\nWhat is 2+2?,True\n");
+        var (oneExit, _, oneError) = await CliRunner.RunAsync("route", "train", "--data", one, "--strong", "gpt-4", "--weak", "gpt-4");
+        File.Delete(one);
+        oneExit.ShouldBe(1);
+        oneError.Trim().ShouldStartWith($"error: {one}: field 'models': the data has 1 model column (gpt-4)");
     }
 
     [Fact]

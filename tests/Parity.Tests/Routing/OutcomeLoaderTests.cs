@@ -73,4 +73,15 @@ public sealed class OutcomeLoaderTests
         data.Models[data.IndexOf("mixtral", "--weak")].ShouldBe("mistralai/Mixtral-8x7B-Instruct-v0.1");
         Should.Throw<ParityException>(() => data.IndexOf("claude", "--weak")).Message.ShouldContain("--weak 'claude' is not one of its models");
     }
+
+    [Fact]
+    public void An_empty_data_file_and_a_header_without_rows_are_errors_naming_the_file()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"empty_{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "");
+        Should.Throw<ParityException>(() => OutcomeLoader.Load(path)).Message.ShouldBe($"{path}: the file is empty.");
+        File.WriteAllText(path, "prompt,a,b\n");
+        Should.Throw<ParityException>(() => OutcomeLoader.Load(path)).Message.ShouldBe($"{path}: the data has no items.");
+        File.Delete(path);
+    }
 }
