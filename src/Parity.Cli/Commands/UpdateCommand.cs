@@ -27,7 +27,7 @@ internal static class UpdateCommand
         };
         var format = FormatOption.Create(OutputFormat.Table, OutputFormat.Json);
         var command = new Command("update",
-            "Download the public feeds (genai-prices, LiteLLM's price map, OpenRouter's models, Epoch AI's CSV; LMArena's board is named but not importable yet) " +
+            "Download the public feeds (LMArena's raw and style-controlled text boards from arena-catalog, genai-prices, LiteLLM's price map, OpenRouter's models, Epoch AI's CSV) " +
             "and import each into the store all or nothing, with conditional requests; prints one line per source: what changed, or why nothing did.")
         {
             source, url, config, format,
@@ -35,7 +35,9 @@ internal static class UpdateCommand
         HelpWithNotes.Add(command,
             "Published addresses: " + string.Join("; ", FeedSource.Defaults.Select(d => $"{d.Name} {d.Url}")) + ". " +
             "Each download is kept under feeds/ beside the store. A network error, an HTTP error, a truncated body or a file the importer refuses " +
-            "leaves the store as it was, names the source, and makes the exit code 1. `parity serve --refresh 6h` runs the same update on a schedule.");
+            "leaves the store as it was, names the source, and makes the exit code 1. A board is dated by the response's Last-Modified, else by the day of the download " +
+            "(the arena-catalog files carry no date); its line names the models new to the board and the scores that moved outside their previous 95% interval. " +
+            "`parity serve --refresh 6h` runs the same update on a schedule.");
         CliAction.Set(command, context, async (parse, cancellationToken) =>
         {
             var sources = Sources(parse.GetValue(source)!, parse.GetValue(url) ?? [], parse.GetValue(config));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Parity.Analysis;
+using Parity.Arena;
 using Parity.Catalog;
 using Parity.Claims;
 using Parity.Evals;
@@ -65,10 +66,17 @@ internal sealed class DashboardData
         var now = DateTimeOffset.UtcNow;
         ModelCatalog catalog;
         IReadOnlyList<EvalReport> evals = [];
+        var boards = ShippedBoards.Value;
         if (File.Exists(options.StorePath))
         {
             using var store = ParityStore.OpenSqlite(options.StorePath);
             catalog = ModelCatalog.Load(store);
+            var stored = ArenaSnapshotStore.Load(store, Organizations.Value);
+            if (stored.Count > 0)
+            {
+                boards = ShippedHistory.From(ShippedLeaderboards.Value.With(stored));
+            }
+
             var evalStore = new EvalStore(store);
             evals = evalStore.Runs().Select(r => EvalReportBuilder.Build(r, evalStore.Results(r.Id))).ToList();
         }
@@ -77,7 +85,7 @@ internal sealed class DashboardData
             catalog = ModelCatalog.Shipped;
         }
 
-        var inputs = ReportData.Create(ShippedBoards.Value, catalog, options.ClaimsFile, now);
+        var inputs = ReportData.Create(boards, catalog, options.ClaimsFile, now);
         var series = ReportBuilder.ClaimSeries(inputs);
         var claims = CheckClaims(inputs, new ClaimSet(inputs.ClaimsFile, inputs.Claims, inputs.Trackers ?? []), inputs.ClaimsFile, null, series);
         return new DashboardData(options.StorePath, version, contentKey, now, inputs, catalog, series, claims, evals);
@@ -89,14 +97,18 @@ internal sealed class DashboardData
     private static ClaimsReport CheckClaims(ReportInputs inputs, ClaimSet set, string file, DateOnly? asOf, IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>> series)
     {
         var data = ReportBuilder.ClaimDataOf(inputs, asOf is { } day ? ReportBuilder.EndOf(day) : null);
-        var sources = series.Select(kv => $"{kv.Key} board: {kv.Value.Count} snapshots {kv.Value[0].Date:yyyy-MM-dd} → {kv.Value[^1].Date:yyyy-MM-dd} (data/arena, one source per era)")
+        var sources = series.Select(kv => $"{kv.Key} board: {kv.Value.Count} snapshots {kv.Value[0].Date:yyyy-MM-dd} → {kv.Value[^1].Date:yyyy-MM-dd} (data/arena and parity update, one source per era)")
             .Concat(inputs.Evidence is { } evidence ? evidence.Files.Select(f => $"{f.Key}: {f.Value}") : [])
             .ToList();
         return ClaimChecker.Report(set, file, data, sources);
     }
 
-    /// <summary>The shipped leaderboard history never changes while the process runs: read once.</summary>
-    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>>> ShippedBoards = new(ShippedHistory.Load);
+    /// <summary>The shipped leaderboard history never changes while the process runs: read once; the store's snapshots (<c>parity update</c>) are added per version.</summary>
+    private static readonly Lazy<OrganizationTable> Organizations = new(OrganizationTable.LoadShipped);
+
+    private static readonly Lazy<LeaderboardHistory> ShippedLeaderboards = new(() => LeaderboardHistory.LoadShipped(Organizations.Value));
+
+    private static readonly Lazy<IReadOnlyDictionary<string, IReadOnlyList<RatingSnapshot>>> ShippedBoards = new(() => ShippedHistory.From(ShippedLeaderboards.Value));
 
     /// <summary>The answer for <paramref name="key"/>, computed once per version.</summary>
     public byte[] Cached(string key, Func<byte[]> compute)

@@ -23,7 +23,7 @@ internal static class StoreFingerprint
         return string.Join('|', One(options.StorePath), One(options.StorePath + "-wal"), One(options.ClaimsFile));
     }
 
-    /// <summary>What the store and the claims file hold, as one string: equal strings, equal data.</summary>
+    /// <summary>What the store (catalog imports, arena snapshots, eval runs) and the claims file hold, as one string: equal strings, equal data.</summary>
     public static string ContentKey(DashboardOptions options)
     {
         var parts = new List<string>();
@@ -36,7 +36,7 @@ internal static class StoreFingerprint
                        (SELECT COUNT(*) || ':' || COALESCE(MAX(id), 0) FROM eval_runs) || '/' ||
                        (SELECT COUNT(*) FROM eval_results) || '/' ||
                        (SELECT COALESCE(SUM(score), 0) FROM eval_results)
-                """));
+                """) + "/" + Arena.ArenaSnapshotStore.Fingerprint(store));
         }
         else
         {

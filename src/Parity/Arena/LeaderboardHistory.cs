@@ -35,6 +35,28 @@ public sealed class LeaderboardHistory
             ? snapshots
             : throw new ParityException($"unknown leaderboard '{board}'; expected one of {string.Join(", ", Boards)}.");
 
+    /// <summary>
+    /// This history with <paramref name="extra"/> added (the snapshots <c>parity update</c> stored): a snapshot on a date
+    /// and board the history already has replaces it.
+    /// </summary>
+    public LeaderboardHistory With(IEnumerable<LeaderboardSnapshot> extra)
+    {
+        ArgumentNullException.ThrowIfNull(extra);
+        var boards = _boards.ToDictionary(kv => kv.Key, kv => kv.Value.ToList(), StringComparer.Ordinal);
+        foreach (var snapshot in extra)
+        {
+            if (!boards.TryGetValue(snapshot.Board, out var list))
+            {
+                boards[snapshot.Board] = list = [];
+            }
+
+            list.RemoveAll(s => s.Date == snapshot.Date);
+            list.Add(snapshot);
+        }
+
+        return new LeaderboardHistory(boards.ToDictionary(kv => kv.Key, kv => kv.Value.OrderBy(s => s.Date).ToList(), StringComparer.Ordinal));
+    }
+
     /// <summary>Loads a history from a snapshot table (date, board, source, method) and an entry table.</summary>
     public static LeaderboardHistory Load(string snapshotsPath, string entriesPath, OrganizationTable orgs)
     {

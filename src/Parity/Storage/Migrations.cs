@@ -6,6 +6,7 @@ internal static class Migrations
     public static IReadOnlyList<Migration> All { get; } =
     [
         .. Catalog.CatalogSchema.Migrations,
+        .. Arena.ArenaSchema.Migrations,
         .. Gateway.GatewaySchema.Migrations,
         .. Evals.EvalSchema.Migrations,
     ];

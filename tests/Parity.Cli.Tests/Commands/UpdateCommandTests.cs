@@ -1,5 +1,3 @@
-using System.Net;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Parity.Storage;
 
@@ -18,14 +16,6 @@ public sealed class UpdateCommandTests : IDisposable
         Directory.Delete(folder, true);
     }
 
-    /// <summary>LiteLLM's shipped map with GPT-5's output price changed from $10 to $12 per million.</summary>
-    private static byte[] NewerLiteLlm()
-    {
-        var map = JsonNode.Parse(File.ReadAllText(Path.Combine(ShippedData.Root, "catalog", "litellm_subset_2026-07-24.json")))!.AsObject();
-        map["gpt-5"]!["output_cost_per_token"] = 1.2e-05;
-        return JsonSerializer.SerializeToUtf8Bytes(map);
-    }
-
     private long Imports()
     {
         using var store = ParityStore.OpenSqlite(Db);
@@ -35,7 +25,7 @@ public sealed class UpdateCommandTests : IDisposable
     [Fact]
     public async Task An_update_imports_a_newer_feed_reports_the_price_change_and_then_asks_conditionally()
     {
-        await using var server = await FixtureServer.StartAsync(_ => (200, NewerLiteLlm(), "\"v1\""));
+        await using var server = await FeedFixtureServer.StartAsync(_ => (200, FeedFixtures.NewerLiteLlm(), "\"v1\""));
         var (exit, output, error) = await CliRunner.RunAsync("update", "--db", Db, "--source", "litellm", "--url", $"litellm={server.Url}/litellm.json", "--format", "json");
         exit.ShouldBe(0, error);
         var result = JsonNode.Parse(output)!.AsArray().Single()!;
@@ -58,8 +48,8 @@ public sealed class UpdateCommandTests : IDisposable
     public async Task A_failed_download_leaves_the_store_as_it_was_and_names_the_source(int status, string expected)
     {
         // 404; a truncated body (half the JSON); a changed schema (an array where the map was an object).
-        var full = NewerLiteLlm();
-        await using var server = await FixtureServer.StartAsync(_ => status switch
+        var full = FeedFixtures.NewerLiteLlm();
+        await using var server = await FeedFixtureServer.StartAsync(_ => status switch
         {
             404 => (404, "not here"u8.ToArray(), null),
             200 => (200, full[..(full.Length / 2)], null),
@@ -81,81 +71,5 @@ public sealed class UpdateCommandTests : IDisposable
         var (exit, output, _) = await CliRunner.RunAsync("update", "--db", Db, "--source", "litellm", "--url", "litellm=http://127.0.0.1:9/none.json");
         exit.ShouldBe(1);
         output.ShouldStartWith("litellm: failed, store unchanged: downloading http://127.0.0.1:9/none.json failed");
-    }
-
-    /// <summary>An HTTP server on a free loopback port that answers every request from a function, honouring If-None-Match.</summary>
-    private sealed class FixtureServer : IAsyncDisposable
-    {
-        private readonly HttpListener listener = new();
-        private readonly Func<string, (int Status, byte[] Body, string? ETag)> answer;
-        private readonly Task loop;
-
-        private FixtureServer(int port, Func<string, (int, byte[], string?)> answer)
-        {
-            this.answer = answer;
-            Url = $"http://127.0.0.1:{port}";
-            listener.Prefixes.Add(Url + "/");
-            listener.Start();
-            loop = Task.Run(LoopAsync);
-        }
-
-        public string Url { get; }
-
-        public List<(string Path, string? IfNoneMatch)> Requests { get; } = [];
-
-        public static Task<FixtureServer> StartAsync(Func<string, (int, byte[], string?)> answer)
-        {
-            var probe = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            probe.Stop();
-            return Task.FromResult(new FixtureServer(port, answer));
-        }
-
-        private async Task LoopAsync()
-        {
-            while (listener.IsListening)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = await listener.GetContextAsync();
-                }
-                catch (Exception) when (!listener.IsListening)
-                {
-                    return;
-                }
-
-                var ifNoneMatch = context.Request.Headers["If-None-Match"];
-                lock (Requests)
-                {
-                    Requests.Add((context.Request.Url!.AbsolutePath, ifNoneMatch));
-                }
-
-                var (status, body, etag) = answer(context.Request.Url!.AbsolutePath);
-                if (etag is not null && ifNoneMatch == etag)
-                {
-                    context.Response.StatusCode = 304;
-                    context.Response.Close();
-                    continue;
-                }
-
-                context.Response.StatusCode = status;
-                if (etag is not null)
-                {
-                    context.Response.Headers["ETag"] = etag;
-                }
-
-                await context.Response.OutputStream.WriteAsync(body);
-                context.Response.Close();
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            listener.Stop();
-            listener.Close();
-            await loop.ConfigureAwait(false);
-        }
     }
 }

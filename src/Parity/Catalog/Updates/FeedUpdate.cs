@@ -9,6 +9,8 @@ namespace Parity.Catalog.Updates;
 /// <param name="Unmatched">Names in the feed that match no catalog model: new models, or spellings the alias table lacks.</param>
 /// <param name="PriceChanges">List prices that differ from before the import.</param>
 /// <param name="File">The downloaded copy kept beside the store (imports only).</param>
+/// <param name="NewModels">Leaderboards: the model keys the board's previous snapshot did not have.</param>
+/// <param name="RatingMoves">Leaderboards: the scores that left the interval they had on the previous snapshot.</param>
 public sealed record FeedUpdate(
     string Source,
     string Url,
@@ -17,7 +19,9 @@ public sealed record FeedUpdate(
     int Records = 0,
     IReadOnlyList<string>? Unmatched = null,
     IReadOnlyList<PriceChange>? PriceChanges = null,
-    string? File = null)
+    string? File = null,
+    IReadOnlyList<string>? NewModels = null,
+    IReadOnlyList<RatingMove>? RatingMoves = null)
 {
     public bool Failed => Outcome == "failed";
 }

@@ -8,10 +8,11 @@ using Parity.Storage;
 namespace Parity.Catalog.Updates;
 
 /// <summary>
-/// Downloads a public feed and imports it into the store through <see cref="CatalogImporter"/> (all or nothing): a
-/// conditional request with the ETag and Last-Modified of the last download, the body read whole (a short read is an
-/// error), the bytes kept beside the store for provenance, then the import; what changed is the list prices that
-/// differ and the feed's names that match no model. Any failure — network, HTTP status, truncated body, a format the
+/// Downloads a public feed and imports it into the store all or nothing: a conditional request with the ETag and
+/// Last-Modified of the last download, the body read whole (a short read is an error), the bytes kept beside the store
+/// for provenance, then the import — price feeds through <see cref="CatalogImporter"/> (what changed: the list prices that
+/// differ and the feed's names that match no model), LMArena's boards through <see cref="ArenaFeedImporter"/> (new
+/// models and scores that moved beyond their interval). Any failure — network, HTTP status, truncated body, a format the
 /// importer refuses — leaves the store as it was and names the source.
 /// </summary>
 public static class FeedUpdater
@@ -19,16 +20,11 @@ public static class FeedUpdater
     /// <summary>Updates one source into <paramref name="store"/>; <paramref name="keepDir"/> receives the downloaded copy.</summary>
     public static async Task<FeedUpdate> UpdateAsync(ParityStore store, FeedSource source, HttpClient http, string keepDir, CancellationToken cancellationToken = default)
     {
-        if (source.Format is not { } format)
-        {
-            return new FeedUpdate(source.Name, source.Url, "skipped",
-                $"{source.Name}: skipped — the store does not hold leaderboard snapshots yet; the shipped history (data/arena) is what the pages show");
-        }
-
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(source);
         var previous = store.Connection.QuerySingleOrDefault<(string? ETag, string? LastModified)>(
             "SELECT etag, last_modified FROM feed_fetches WHERE source = @source AND url = @url ORDER BY id DESC LIMIT 1", new { source = source.Name, url = source.Url });
-        byte[] bytes;
-        string? etag, lastModified;
+        FeedDownload download;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, source.Url);
@@ -53,14 +49,13 @@ public static class FeedUpdater
                 return Failed(source, $"{source.Url} answered HTTP {(int)response.StatusCode} {response.ReasonPhrase}");
             }
 
-            bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             if (response.Content.Headers.ContentLength is { } length && length != bytes.Length)
             {
                 return Failed(source, $"the download from {source.Url} was cut short ({bytes.Length} of {length} bytes)");
             }
 
-            etag = response.Headers.ETag?.ToString();
-            lastModified = response.Content.Headers.LastModified?.ToString("R", CultureInfo.InvariantCulture);
+            download = new FeedDownload(bytes, response.Headers.ETag?.ToString(), response.Content.Headers.LastModified, Convert.ToHexStringLower(SHA256.HashData(bytes)));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -68,14 +63,14 @@ public static class FeedUpdater
         }
 
         Directory.CreateDirectory(keepDir);
-        var sha = Convert.ToHexStringLower(SHA256.HashData(bytes));
-        var file = Path.Combine(keepDir, $"{source.Name}_{DateTimeOffset.UtcNow:yyyyMMddTHHmmssZ}_{sha[..8]}{source.Extension}");
-        await File.WriteAllBytesAsync(file, bytes, cancellationToken);
-        var before = ListPrices(ModelCatalog.Load(store));
-        ImportResult result;
+        var file = Path.Combine(keepDir, $"{source.Name}_{DateTimeOffset.UtcNow:yyyyMMddTHHmmssZ}_{download.Sha256[..8]}{source.Extension}");
+        await File.WriteAllBytesAsync(file, download.Bytes, cancellationToken);
+        FeedUpdate update;
         try
         {
-            result = CatalogImporter.Import(store, file, format);
+            update = source.Board is { } board
+                ? ArenaFeedImporter.Import(store, source, board, download, file)
+                : ImportCatalog(store, source, download, file);
         }
         catch (ParityException ex)
         {
@@ -83,11 +78,23 @@ public static class FeedUpdater
             return Failed(source, ex.Message);
         }
 
-        Record(store, source, etag, lastModified, sha, result);
-        if (result.AlreadyImported)
+        if (update.Outcome != "imported")
         {
             File.Delete(file);
-            return new FeedUpdate(source.Name, source.Url, "unchanged", $"{source.Name}: same content as the import of {result.SourceDate} (sha256 {sha[..12]}); store unchanged", result.Records);
+        }
+
+        return update;
+    }
+
+    private static FeedUpdate ImportCatalog(ParityStore store, FeedSource source, FeedDownload download, string file)
+    {
+        var format = source.Format ?? throw new InvalidOperationException($"feed '{source.Name}' has neither a catalog format nor a board");
+        var before = ListPrices(ModelCatalog.Load(store));
+        var result = CatalogImporter.Import(store, file, format);
+        Record(store, source, download, result.ImportId);
+        if (result.AlreadyImported)
+        {
+            return new FeedUpdate(source.Name, source.Url, "unchanged", $"{source.Name}: same content as the import of {result.SourceDate} (sha256 {download.Sha256[..12]}); store unchanged", result.Records);
         }
 
         var after = ListPrices(ModelCatalog.Load(store));
@@ -109,10 +116,20 @@ public static class FeedUpdater
     private static FeedUpdate Failed(FeedSource source, string why) =>
         new(source.Name, source.Url, "failed", $"{source.Name}: failed, store unchanged: {why}");
 
-    private static void Record(ParityStore store, FeedSource source, string? etag, string? lastModified, string sha, ImportResult result) =>
+    /// <summary>Remembers the download's validators for the next conditional request (<paramref name="importId"/>: the catalog import, null for a board).</summary>
+    internal static void Record(ParityStore store, FeedSource source, FeedDownload download, long? importId) =>
         store.Connection.Execute(
             "INSERT INTO feed_fetches (source, url, etag, last_modified, sha256, fetched_at, import_id) VALUES (@source, @url, @etag, @lastModified, @sha, @at, @import)",
-            new { source = source.Name, url = source.Url, etag, lastModified, sha, at = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), import = result.ImportId });
+            new
+            {
+                source = source.Name,
+                url = source.Url,
+                etag = download.ETag,
+                lastModified = download.LastModified?.ToString("R", CultureInfo.InvariantCulture),
+                sha = download.Sha256,
+                at = DateTimeOffset.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+                import = importId,
+            });
 
     /// <summary>Every model's primary list price now (input, output), keyed by model and provider.</summary>
     private static Dictionary<(string Model, string Provider), (decimal? Input, decimal? Output)> ListPrices(ModelCatalog catalog)
