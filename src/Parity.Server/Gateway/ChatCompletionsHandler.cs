@@ -147,7 +147,7 @@ internal sealed class ChatCompletionsHandler
         }
 
         var stream = request.Stream;
-        var plan = route.Plan(Random.Shared.NextDouble());
+        var plan = route.Learned is { } learned ? Decide(context, exchange, learned, request) : route.Plan(Random.Shared.NextDouble());
         var promptTokens = UsageCounts.Estimate(request.PromptCharacters);
 
         // 3. Budget and limits: reserve the worst case over the models that may serve it.
@@ -212,6 +212,23 @@ internal sealed class ChatCompletionsHandler
         context.Response.ContentType = "application/json";
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    /// <summary>
+    /// A learned route's decision: the router scores the prompt once; the score, the threshold and the model
+    /// it picked go into the response headers now (also on a later error) and into the ledger record.
+    /// </summary>
+    private static IReadOnlyList<GatewayModel> Decide(HttpContext context, Exchange exchange, LearnedRoute learned, ChatRequest request)
+    {
+        var score = learned.Score(request.RouterPrompt());
+        exchange.RouteScore = score;
+        exchange.RouteThreshold = learned.Threshold;
+        exchange.RouteChoice = learned.Choose(score).Name;
+        var headers = context.Response.Headers;
+        headers["x-parity-route-score"] = score.ToString("R", System.Globalization.CultureInfo.InvariantCulture);
+        headers["x-parity-route-threshold"] = learned.ThresholdText;
+        headers["x-parity-route-choice"] = exchange.RouteChoice;
+        return learned.Plan(score);
     }
 
     /// <summary>A request id unique to this request: a random per-process prefix and a counter (no system call, unlike a random GUID here).</summary>

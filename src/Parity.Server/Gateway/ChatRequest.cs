@@ -45,6 +45,9 @@ internal sealed class ChatRequest : IDisposable
     private bool optionsEmpty;
     private int usageStart = -1;
     private int usageEnd = -1;
+    private int lastUserContentStart = -1;
+    private int lastUserContentEnd = -1;
+    private bool lastContentIsUser;
 
     private ChatRequest(byte[] buffer, int length)
     {
@@ -337,28 +340,77 @@ internal sealed class ChatRequest : IDisposable
                 continue;
             }
 
+            var isUser = false;
+            int contentStart = -1, contentEnd = -1;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var isContent = reader.ValueTextEquals("content"u8);
+                var isRole = !isContent && reader.ValueTextEquals("role"u8);
                 reader.Read();
-                if (isContent && reader.TokenType == JsonTokenType.String)
+                if (isContent && reader.TokenType is JsonTokenType.String or JsonTokenType.StartArray)
+                {
+                    contentStart = (int)reader.TokenStartIndex;
+                }
+
+                if (isRole && reader.TokenType == JsonTokenType.String)
+                {
+                    isUser = reader.ValueTextEquals("user"u8);
+                }
+                else if (isContent && reader.TokenType == JsonTokenType.String)
                 {
                     PromptCharacters += Characters(ref reader);
+                    contentEnd = (int)reader.BytesConsumed;
                 }
                 else if (isContent && reader.TokenType == JsonTokenType.StartArray)
                 {
-                    ScanContentParts(ref reader);
+                    PromptCharacters += ReadContentParts(ref reader, text: null);
+                    contentEnd = (int)reader.BytesConsumed;
                 }
                 else
                 {
                     reader.Skip();
                 }
             }
+
+            if (contentEnd > 0 && (isUser || lastUserContentStart < 0 || !lastContentIsUser))
+            {
+                (lastUserContentStart, lastUserContentEnd, lastContentIsUser) = (contentStart, contentEnd, isUser);
+            }
         }
     }
 
-    private void ScanContentParts(ref Utf8JsonReader reader)
+    /// <summary>
+    /// The text a learned route scores: the content of the last user message (a string, or the <c>text</c>
+    /// of its content parts joined by newlines), or of the last message with content when no message is the
+    /// user's; empty when there is none. RouteLLM routes on the last turn the same way, and its routers (and
+    /// Parity's, trained on the benchmarks' single questions) learned from one user turn, not a conversation.
+    /// </summary>
+    public string RouterPrompt()
     {
+        if (lastUserContentStart < 0)
+        {
+            return "";
+        }
+
+        var reader = new Utf8JsonReader(buffer.AsSpan(lastUserContentStart, lastUserContentEnd - lastUserContentStart));
+        reader.Read();
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            return reader.GetString() ?? "";
+        }
+
+        var text = new StringBuilder();
+        ReadContentParts(ref reader, text);
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Reads an array of content parts, the reader on its start: the characters of the parts' <c>text</c>, also
+    /// appended to <paramref name="text"/> (newline-separated) when given.
+    /// </summary>
+    private static long ReadContentParts(ref Utf8JsonReader reader, StringBuilder? text)
+    {
+        long characters = 0;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject)
@@ -373,7 +425,11 @@ internal sealed class ChatRequest : IDisposable
                 reader.Read();
                 if (isText && reader.TokenType == JsonTokenType.String)
                 {
-                    PromptCharacters += Characters(ref reader);
+                    characters += Characters(ref reader);
+                    if (text is not null)
+                    {
+                        text.Append(text.Length > 0 ? "\n" : "").Append(reader.GetString());
+                    }
                 }
                 else
                 {
@@ -381,6 +437,8 @@ internal sealed class ChatRequest : IDisposable
                 }
             }
         }
+
+        return characters;
     }
 
     private void ScanStreamOptions(ref Utf8JsonReader reader)

@@ -35,6 +35,15 @@ internal sealed class Exchange
 
     public bool Finished { get; set; }
 
+    /// <summary>A learned route's P(strong model wins) for the prompt (null for other routes).</summary>
+    public double? RouteScore { get; set; }
+
+    /// <summary>The learned route's threshold.</summary>
+    public double? RouteThreshold { get; set; }
+
+    /// <summary>The model the learned route's router picked (the one that served it unless it failed and the other took over).</summary>
+    public string? RouteChoice { get; set; }
+
     public decimal Cost => Model?.Cost(Usage.Input, Usage.Output, Usage.Cached, At) ?? 0;
 
     public double ElapsedSeconds => Stopwatch.GetElapsedTime(StartedTimestamp).TotalSeconds;
@@ -60,5 +69,8 @@ internal sealed class Exchange
         Streamed = Streamed,
         Attempts = Attempts,
         UsageSource = Usage.FromUpstream ? "upstream" : Usage.Input + Usage.Output > 0 ? "counted" : "none",
+        RouteScore = RouteScore,
+        RouteThreshold = RouteThreshold,
+        RouteChoice = RouteChoice,
     };
 }

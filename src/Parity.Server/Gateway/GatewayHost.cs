@@ -106,6 +106,15 @@ public sealed class GatewayHost : IAsyncDisposable
             await log.WriteLineAsync($"route '{route.Name}' (cheapest-meeting): {string.Join("; ", route.Scores)}{(route.Excluded.Count == 0 ? "" : $"; left out: {string.Join("; ", route.Excluded)}")}");
         }
 
+        foreach (var route in setup.Routes.Values)
+        {
+            if (route.Learned is { } learned)
+            {
+                var r = learned.Router;
+                await log.WriteLineAsync($"route '{route.Name}' (learned): {r.Kind.ToString().ToLowerInvariant()} router {learned.RouterPath} ('{r.Strong}' vs '{r.Weak}'), strong {learned.Strong.Name}, weak {learned.Weak.Name}, {learned.ThresholdSource}");
+            }
+        }
+
         if (setup.KeysRequired && host.services.Keys.List().Count == 0)
         {
             await log.WriteLineAsync($"no virtual keys yet: every request will get 401. Issue one with 'parity gateway keys create --config {setup.ConfigPath} --name NAME'{(setup.AdminKey is null ? "" : " or POST /admin/keys")}.");

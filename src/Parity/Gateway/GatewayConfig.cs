@@ -158,7 +158,7 @@ public sealed class GatewayConfig
     {
         public string? Name { get; set; }
 
-        /// <summary><c>fixed</c>, <c>cheapest</c>, <c>cheapest-meeting</c>, <c>fallback</c> or <c>weighted</c>.</summary>
+        /// <summary><c>fixed</c>, <c>cheapest</c>, <c>cheapest-meeting</c>, <c>fallback</c>, <c>weighted</c> or <c>learned</c>.</summary>
         public string? Policy { get; set; }
 
         /// <summary>The models, in order (fallback) or as candidates (cheapest, cheapest-meeting, weighted).</summary>
@@ -188,5 +188,23 @@ public sealed class GatewayConfig
 
         /// <summary>Whether to try the next candidate on 429, 5xx, timeout or connection error (default: true except for fixed).</summary>
         public bool? Fallback { get; set; }
+
+        /// <summary>For <c>learned</c>: the router file <c>parity route train</c> wrote, relative to the config file.</summary>
+        public string? Router { get; set; }
+
+        /// <summary>For <c>learned</c>: the strong (expensive) model, one of the gateway's models.</summary>
+        public string? Strong { get; set; }
+
+        /// <summary>For <c>learned</c>: the weak (cheap) model.</summary>
+        public string? Weak { get; set; }
+
+        /// <summary>For <c>learned</c>: send a request to the strong model when the router's P(strong model wins) is at least this (0 to 1).</summary>
+        public double? Threshold { get; set; }
+
+        /// <summary>
+        /// For <c>learned</c>, instead of <see cref="Threshold"/>: the share of calls to send to the strong model
+        /// (above 0, below 1), turned into a threshold by the router file's score calibration.
+        /// </summary>
+        public double? StrongShare { get; set; }
     }
 }

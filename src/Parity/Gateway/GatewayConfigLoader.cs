@@ -192,7 +192,7 @@ public static class GatewayConfigLoader
                 throw new ParityException($"{Where(field + ".name")}: '{name}' is already the name of a {(models.ContainsKey(name) ? "model" : "route")}.");
             }
 
-            routes[name] = BuildRoute(r, name, models, Where(field), evalScores);
+            routes[name] = BuildRoute(r, name, models, Where(field), evalScores, path);
         }
 
         string? adminKey = null;
@@ -275,7 +275,7 @@ public static class GatewayConfigLoader
         };
     }
 
-    private static GatewayRoute BuildRoute(GatewayConfig.RouteSection r, string name, Dictionary<string, GatewayModel> models, string where, GatewayEvalScores evalScores)
+    private static GatewayRoute BuildRoute(GatewayConfig.RouteSection r, string name, Dictionary<string, GatewayModel> models, string where, GatewayEvalScores evalScores, string path)
     {
         var policyText = Required(r.Policy, where + ".policy");
         RoutePolicy policy = policyText.ToLowerInvariant() switch
@@ -285,8 +285,15 @@ public static class GatewayConfigLoader
             "cheapest-meeting" => RoutePolicy.CheapestMeeting,
             "fallback" => RoutePolicy.Fallback,
             "weighted" => RoutePolicy.Weighted,
-            _ => throw new ParityException($"{where}.policy: '{policyText}' is not a policy (fixed, cheapest, cheapest-meeting, fallback, weighted)."),
+            "learned" => RoutePolicy.Learned,
+            _ => throw new ParityException($"{where}.policy: '{policyText}' is not a policy (fixed, cheapest, cheapest-meeting, fallback, weighted, learned)."),
         };
+
+        if (policy == RoutePolicy.Learned)
+        {
+            var learned = LearnedRouteLoader.Load(r, name, models, where, path, r.Fallback ?? true);
+            return new GatewayRoute(name, policy, [learned.Weak, learned.Strong], [], r.Fallback ?? true) { Learned = learned };
+        }
 
         if (r.Models.Count == 0)
         {

@@ -34,6 +34,9 @@ public sealed class GatewayRoute
     /// <summary>For <c>cheapest-meeting</c>: the score each remaining candidate met the bar with and where it came from.</summary>
     public IReadOnlyList<string> Scores { get; init; } = [];
 
+    /// <summary>For <c>learned</c>: the router, the strong and weak models and the threshold (the handler scores each request with it instead of calling <see cref="Plan"/>).</summary>
+    internal LearnedRoute? Learned { get; init; }
+
     /// <summary>A route for a client that names a model directly: that model only.</summary>
     public static GatewayRoute ForModel(GatewayModel model) => new(model.Name, RoutePolicy.Fixed, [model], [], fallback: false);
 

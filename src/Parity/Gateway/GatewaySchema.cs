@@ -233,5 +233,18 @@ internal static class GatewaySchema
                 ALTER TABLE gateway_key_spend ALTER COLUMN spent_usd TYPE NUMERIC USING spent_usd::numeric,
                     ALTER COLUMN reserved_usd TYPE NUMERIC USING reserved_usd::numeric;
                 """),
+        new(440, "gateway ledger: a learned route's decision",
+            // The router's P(strong model wins) on the prompt, the threshold it was compared with, and the model
+            // it picked (model differs when that one failed and the other took over). Null for other routes.
+            Sqlite: """
+                ALTER TABLE gateway_ledger ADD COLUMN route_score REAL;
+                ALTER TABLE gateway_ledger ADD COLUMN route_threshold REAL;
+                ALTER TABLE gateway_ledger ADD COLUMN route_choice TEXT;
+                """,
+            Postgres: """
+                ALTER TABLE gateway_ledger ADD COLUMN route_score DOUBLE PRECISION,
+                    ADD COLUMN route_threshold DOUBLE PRECISION,
+                    ADD COLUMN route_choice TEXT;
+                """),
     ];
 }

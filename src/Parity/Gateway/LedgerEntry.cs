@@ -56,6 +56,15 @@ public sealed record LedgerEntry
     /// <summary>"upstream" when the provider reported usage, "counted" when the gateway estimated it, "none".</summary>
     public string UsageSource { get; init; } = "none";
 
+    /// <summary>For a <c>learned</c> route: the router's P(strong model wins) on the prompt; null for other routes.</summary>
+    public double? RouteScore { get; init; }
+
+    /// <summary>For a <c>learned</c> route: the threshold the score was compared with (at or above: the strong model).</summary>
+    public double? RouteThreshold { get; init; }
+
+    /// <summary>For a <c>learned</c> route: the model the router picked; a different <see cref="Model"/> means the other one took over after a failure.</summary>
+    public string? RouteChoice { get; init; }
+
     /// <summary>Which gateway process wrote the record: host name and process id.</summary>
     public string Node { get; init; } = ThisNode;
 

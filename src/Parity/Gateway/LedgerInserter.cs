@@ -14,6 +14,7 @@ internal sealed class LedgerInserter(ParityStore store) : IDisposable
     [
         "request_id", "at", "key_id", "route", "model", "provider", "vendor", "origin", "open_weights",
         "input_tokens", "output_tokens", "cached_tokens", "cost_usd", "latency_ms", "status", "error", "streamed", "attempts", "usage_source", "node",
+        "route_score", "route_threshold", "route_choice",
     ];
 
     /// <summary>Rows per prepared multi-row INSERT; a batch is written with the largest that fit, then smaller ones.</summary>
@@ -103,6 +104,9 @@ internal sealed class LedgerInserter(ParityStore store) : IDisposable
         p[o + 17].Value = e.Attempts;
         p[o + 18].Value = e.UsageSource;
         p[o + 19].Value = e.Node;
+        p[o + 20].Value = e.RouteScore is { } score ? score : DBNull.Value;
+        p[o + 21].Value = e.RouteThreshold is { } threshold ? threshold : DBNull.Value;
+        p[o + 22].Value = (object?)e.RouteChoice ?? DBNull.Value;
     }
 
     public void Dispose()

@@ -17,7 +17,7 @@ internal sealed class LedgerLineImporter : IDisposable
     // Column positions (1-based, as SQLite numbers parameters), in the order of LedgerInserter.Columns.
     private const int RequestId = 1, At = 2, KeyId = 3, Route = 4, Model = 5, Provider = 6, Vendor = 7, Origin = 8, OpenWeights = 9,
         InputTokens = 10, OutputTokens = 11, CachedTokens = 12, CostUsd = 13, LatencyMs = 14, Status = 15, Error = 16, Streamed = 17,
-        Attempts = 18, UsageSource = 19, Node = 20;
+        Attempts = 18, UsageSource = 19, Node = 20, RouteScore = 21, RouteThreshold = 22, RouteChoice = 23;
 
     private static readonly int Columns = LedgerInserter.Columns.Length;
 
@@ -145,7 +145,7 @@ internal sealed class LedgerLineImporter : IDisposable
                         case CostUsd:
                             cost = BindMoney(ref r, first + column);
                             break;
-                        case LatencyMs:
+                        case LatencyMs or RouteScore or RouteThreshold:
                             Check(SqliteBind.Double(handle, first + column, r.GetDouble()));
                             break;
                         default:
@@ -186,7 +186,7 @@ internal sealed class LedgerLineImporter : IDisposable
             }
         }
 
-        for (var column = 1; column <= Node; column++)
+        for (var column = 1; column <= Columns; column++)
         {
             if ((bound & (1 << column)) == 0)
             {

@@ -22,7 +22,7 @@ internal static class LedgerLogFormat
     private static readonly SearchValues<char> MustEscape = SearchValues.Create("\"\\\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u0009\u000A\u000B\u000C\u000D\u000E\u000F\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F");
 
     /// <summary>The longest a line can be apart from its strings (names, numbers, time, punctuation).</summary>
-    private const int FixedBytes = 512;
+    private const int FixedBytes = 768;
 
     /// <summary>The most bytes one UTF-16 character of a string can take escaped (<c>\uXXXX</c>).</summary>
     private const int BytesPerChar = 6;
@@ -31,7 +31,7 @@ internal static class LedgerLogFormat
     public static void Write(IBufferWriter<byte> line, LedgerEntry e)
     {
         var longest = FixedBytes + (BytesPerChar * (e.RequestId.Length + (e.KeyId?.Length ?? 0) + e.Route.Length + (e.Model?.Length ?? 0) +
-            (e.Provider?.Length ?? 0) + (e.Vendor?.Length ?? 0) + (e.Origin?.Length ?? 0) + (e.Error?.Length ?? 0) + e.UsageSource.Length + e.Node.Length));
+            (e.Provider?.Length ?? 0) + (e.Vendor?.Length ?? 0) + (e.Origin?.Length ?? 0) + (e.Error?.Length ?? 0) + e.UsageSource.Length + e.Node.Length + (e.RouteChoice?.Length ?? 0)));
         var span = line.GetSpan(longest);
         var n = 0;
         Literal(span, ref n, "{\"request_id\":"u8);
@@ -64,6 +64,17 @@ internal static class LedgerLogFormat
         String(span, ref n, e.UsageSource);
         Literal(span, ref n, ",\"node\":"u8);
         String(span, ref n, e.Node);
+        if (e.RouteScore is { } score)
+        {
+            Number(span, ref n, ",\"route_score\":"u8, score);
+        }
+
+        if (e.RouteThreshold is { } threshold)
+        {
+            Number(span, ref n, ",\"route_threshold\":"u8, threshold);
+        }
+
+        Optional(span, ref n, ",\"route_choice\":"u8, e.RouteChoice);
         Literal(span, ref n, "}\n"u8);
         line.Advance(n);
     }

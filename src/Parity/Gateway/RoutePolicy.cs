@@ -17,4 +17,7 @@ public enum RoutePolicy
 
     /// <summary>One model drawn by weight, the others (heaviest first) on failure.</summary>
     Weighted,
+
+    /// <summary>Per request, a trained router's P(strong model wins) on the prompt against a threshold picks the strong or the weak model; the other on failure.</summary>
+    Learned,
 }

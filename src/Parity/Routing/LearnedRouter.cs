@@ -31,6 +31,9 @@ internal sealed class LearnedRouter
 
     public required float[] Output { get; init; }
 
+    /// <summary>How the router's scores are distributed over prompts like its training data (null when the file has none).</summary>
+    public RouterCalibration? Calibration { get; init; }
+
     /// <summary>P(strong model wins) for a prompt.</summary>
     public double StrongWinProbability(string prompt) => StrongWinProbability(Features.Transform(prompt));
 

@@ -7,7 +7,8 @@ namespace Parity.Routing;
 /// The router file (<c>router.json</c>): format name and version, router kind, the strong and weak models
 /// and every model the router has a vector for, the feature settings and idf weights, the learned weights
 /// (float32 arrays as base64), and where it was trained from (data path, SHA-256, item counts, contamination
-/// list, options, time). Loading checks every field and names the file and field when one is wrong.
+/// list, options, time), and optionally the calibration of its scores (<see cref="RouterCalibration"/>, for a
+/// gateway route's <c>strongShare</c>). Loading checks every field and names the file and field when one is wrong.
 /// <para>
 /// This loader is the one place a router file is checked: format and version, kind, every model name,
 /// strong and weak among the models, feature settings, every weight array's length and that each value is
@@ -23,7 +24,7 @@ internal static class RouterFile
     public const string Format = "parity-router";
     public const int Version = 1;
 
-    public static void Save(string path, LearnedRouter router, OutcomeSet data, int trainedItems, RouterTrainingOptions options, DateTimeOffset trainedAt)
+    public static void Save(string path, LearnedRouter router, OutcomeSet data, int trainedItems, RouterTrainingOptions options, DateTimeOffset trainedAt, RouterCalibration? calibration = null)
     {
         var doc = new JsonObject
         {
@@ -67,6 +68,16 @@ internal static class RouterFile
                 ["trainedAt"] = trainedAt.ToString("O"),
             },
         };
+        if (calibration is not null)
+        {
+            doc["calibration"] = new JsonObject
+            {
+                ["scores"] = calibration.Method,
+                ["items"] = calibration.Items,
+                ["percentiles"] = new JsonArray(calibration.Percentiles.Select(p => (JsonNode?)Math.Round(p, 6)).ToArray()),
+            };
+        }
+
         File.WriteAllText(path, doc.ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
     }
 
@@ -229,6 +240,7 @@ internal static class RouterFile
             Bias = Floats(weights, "bias", "weights.", rank),
             ModelEmbeddings = Floats(weights, "modelEmbeddings", "weights.", models.Count * rank),
             Output = Floats(weights, "output", "weights.", rank),
+            Calibration = doc["calibration"] is null ? null : Calibration(path, doc["calibration"]),
         };
     }
 
@@ -289,6 +301,55 @@ internal static class RouterFile
         }
 
         return values;
+    }
+
+    /// <summary>The optional <c>calibration</c> field: 101 ascending percentiles of P(strong wins) in [0, 1].</summary>
+    private static RouterCalibration Calibration(string path, JsonNode? node)
+    {
+        if (node is not JsonObject o)
+        {
+            throw new ParityException($"{path}: field 'calibration' is not an object.");
+        }
+
+        if (o["percentiles"] is not JsonArray list || list.Count != RouterCalibration.PercentileCount)
+        {
+            throw new ParityException($"{path}: field 'calibration.percentiles' must be a list of {RouterCalibration.PercentileCount} numbers (the 0th to 100th percentile of the scores).");
+        }
+
+        var percentiles = new double[list.Count];
+        for (var i = 0; i < list.Count; i++)
+        {
+            double v;
+            try
+            {
+                v = list[i]?.GetValue<double>() ?? double.NaN;
+            }
+            catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+            {
+                v = double.NaN;
+            }
+
+            if (!(v is >= 0 and <= 1) || (i > 0 && v < percentiles[i - 1]))
+            {
+                throw new ParityException($"{path}: field 'calibration.percentiles' entry {i} is {list[i]?.ToJsonString() ?? "null"}; expected ascending probabilities from 0 to 1.");
+            }
+
+            percentiles[i] = v;
+        }
+
+        string method;
+        int items;
+        try
+        {
+            method = o["scores"]?.GetValue<string>() ?? "";
+            items = o["items"]?.GetValue<int>() ?? 0;
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException)
+        {
+            throw new ParityException($"{path}: field 'calibration.scores' must be a string and 'calibration.items' an integer.");
+        }
+
+        return new RouterCalibration(method, items, percentiles);
     }
 
     private static string Base64(float[] values)

@@ -44,4 +44,10 @@ public sealed class LedgerRow
     public string Usage_Source { get; set; } = "";
 
     public string Node { get; set; } = "";
+
+    public double? Route_Score { get; set; }
+
+    public double? Route_Threshold { get; set; }
+
+    public string? Route_Choice { get; set; }
 }

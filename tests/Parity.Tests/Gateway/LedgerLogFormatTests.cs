@@ -31,6 +31,9 @@ public sealed class LedgerLogFormatTests
             Attempts = 2,
             UsageSource = "counted",
             Node = "host-1:42",
+            RouteScore = 0.1 + 0.2,
+            RouteThreshold = 0.5,
+            RouteChoice = "gpt-5",
         };
 
         var line = new ArrayBufferWriter<byte>();
@@ -58,6 +61,9 @@ public sealed class LedgerLogFormatTests
         r.GetProperty("attempts").GetInt32().ShouldBe(2);
         r.GetProperty("usage_source").GetString().ShouldBe("counted");
         r.GetProperty("node").GetString().ShouldBe("host-1:42");
+        r.GetProperty("route_score").GetDouble().ShouldBe(0.1 + 0.2); // round-trip form: 0.30000000000000004
+        r.GetProperty("route_threshold").GetDouble().ShouldBe(0.5);
+        r.GetProperty("route_choice").GetString().ShouldBe("gpt-5");
         r.EnumerateObject().Select(p => p.Name).ShouldBe(LedgerInserter.Columns); // every column, in order
     }
 
@@ -74,6 +80,9 @@ public sealed class LedgerLogFormatTests
             names.ShouldNotContain("model");
             names.ShouldNotContain("open_weights");
             names.ShouldNotContain("error");
+            names.ShouldNotContain("route_score");
+            names.ShouldNotContain("route_threshold");
+            names.ShouldNotContain("route_choice");
             json.RootElement.GetProperty("usage_source").GetString().ShouldBe("none");
         }
 

@@ -28,6 +28,9 @@ public sealed class LedgerLogTests : IDisposable
         Error = i % 5 == 0 ? "upstream_\"quoted\"\n" : null,
         Attempts = 1,
         UsageSource = "upstream",
+        RouteScore = i % 2 == 0 ? i / 1000.0 : null,
+        RouteThreshold = i % 2 == 0 ? 0.5 : null,
+        RouteChoice = i % 2 == 0 ? "m" : null,
     };
 
     [Fact]
@@ -54,6 +57,12 @@ public sealed class LedgerLogTests : IDisposable
         ((long?)row.open_weights).ShouldBe(1);
         ((string)row.key_id).ShouldBe("key_a");
         ((string)row.at).ShouldBe("2026-11-01T12:00:10.0000000Z");
+        ((double?)row.route_score).ShouldBe(0.01);
+        ((double?)row.route_threshold).ShouldBe(0.5);
+        ((string)row.route_choice).ShouldBe("m");
+        var unrouted = store.Connection.QuerySingle("SELECT * FROM gateway_ledger WHERE request_id = 'req_11'");
+        ((double?)unrouted.route_score).ShouldBeNull();
+        ((string?)unrouted.route_choice).ShouldBeNull();
         Directory.GetFiles(folder, "*.jsonl").ShouldBeEmpty(); // imported segments are removed on close
     }
 
