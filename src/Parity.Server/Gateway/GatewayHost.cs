@@ -99,8 +99,13 @@ public sealed class GatewayHost : IAsyncDisposable
     public static async Task RunAsync(GatewaySetup setup, string urls, TextWriter log, CancellationToken cancellationToken)
     {
         await using var host = await StartAsync(setup, urls, cancellationToken);
-        var ledger = setup.PostgresConnectionString is not null ? "PostgreSQL" : setup.SqlitePath;
+        var ledger = setup.PostgresConnectionString is not null ? $"PostgreSQL ({(setup.Leases is null ? "exact limits" : "leased limits")}, spool {setup.SpoolFolder})" : setup.SqlitePath;
         await log.WriteLineAsync($"parity gateway listening on {string.Join(", ", host.Addresses)}: {setup.Models.Count} models, {setup.Routes.Count} routes, ledger {ledger}");
+        if (host.services.Ledger is PostgresLedger { Recovered: > 0 } postgres)
+        {
+            await log.WriteLineAsync($"imported {postgres.Recovered} ledger records from the spool of a node that stopped without writing them ({setup.SpoolFolder})");
+        }
+
         foreach (var route in setup.Routes.Values.Where(r => r.Policy == RoutePolicy.CheapestMeeting))
         {
             await log.WriteLineAsync($"route '{route.Name}' (cheapest-meeting): {string.Join("; ", route.Scores)}{(route.Excluded.Count == 0 ? "" : $"; left out: {string.Join("; ", route.Excluded)}")}");

@@ -44,13 +44,24 @@ internal sealed class GatewayServices : IAsyncDisposable
         ParityStore Open() => setup.PostgresConnectionString is { } pg ? ParityStore.OpenPostgres(pg) : ParityStore.OpenSqlite(setup.SqlitePath!);
 
         var keysStore = Open();
-        // SQLite: an append-only log imported in the background (one write per group of records, no
-        // SQLite commit on the request's path). PostgreSQL: group commits, shared by every node.
-        ILedgerSink ledger = setup.PostgresConnectionString is null ? new LedgerLog(Open()) : new LedgerWriter(Open());
         var keys = new VirtualKeyStore(keysStore); // one, so that one lock guards the keys store's connection
-        IKeyLimits limits = setup.PostgresConnectionString is { } connection
-            ? new PostgresKeyLimits(connection)
-            : new InMemoryKeyLimits(keys.SpentSince);
+        ILedgerSink ledger;
+        IKeyLimits limits;
+        if (setup.PostgresConnectionString is not { } connection)
+        {
+            // SQLite: an append-only log imported in the background (no SQLite commit on the request's path).
+            ledger = new LedgerLog(Open());
+            limits = new InMemoryKeyLimits(keys.SpentSince);
+        }
+        else
+        {
+            // PostgreSQL: a local spool written in batches off the request's path, shared by every node; with
+            // leases, budgets and limits are slices held in memory, and the batches also settle them.
+            var node = NodeName();
+            ledger = new PostgresLedger(connection, setup.SpoolFolder, node, reconcile: setup.Leases is not null, keys.Find, setup.LedgerBatchInterval);
+            limits = setup.Leases is { } leases ? new LeasedKeyLimits(connection, leases, node) : new PostgresKeyLimits(connection);
+        }
+
         var handler = new SocketsHttpHandler
         {
             UseProxy = false,
@@ -70,11 +81,30 @@ internal sealed class GatewayServices : IAsyncDisposable
         return new GatewayServices(setup, keysStore, keys, ledger, limits, new HttpMessageInvoker(handler, disposeHandler: true), timeProvider ?? TimeProvider.System);
     }
 
+    /// <summary>
+    /// This node's name on its PostgreSQL leases and spool files: host, process and a random part (two
+    /// gateways in one process, or a restarted container with the same host name and process id, differ).
+    /// </summary>
+    private static string NodeName()
+    {
+        var host = new string([.. Environment.MachineName.Select(c => char.IsAsciiLetterOrDigit(c) || c == '-' ? c : '-')]);
+        return $"{host}-{Environment.ProcessId}-{Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4))}";
+    }
+
     public async ValueTask DisposeAsync()
     {
         Upstream.Dispose();
-        await Ledger.DisposeAsync();
-        (Limits as IDisposable)?.Dispose();
+        await Ledger.DisposeAsync(); // first: the last batch settles what the node spent, then its leases are given back
+        switch (Limits)
+        {
+            case IAsyncDisposable leased:
+                await leased.DisposeAsync();
+                break;
+            case IDisposable disposable:
+                disposable.Dispose();
+                break;
+        }
+
         KeysStore.Dispose();
     }
 }

@@ -34,6 +34,34 @@ public sealed class GatewayConfig
 
         /// <summary>The environment variable holding a PostgreSQL connection string.</summary>
         public string? PostgresEnv { get; set; }
+
+        /// <summary>
+        /// PostgreSQL: <c>leased</c> (the default: each node admits against slices of a key's budget and
+        /// limits it holds in memory) or <c>exact</c> (every request makes its round trips).
+        /// </summary>
+        public string Limits { get; set; } = "leased";
+
+        /// <summary>
+        /// PostgreSQL: the folder of this machine where a node spools ledger records before they are
+        /// written to PostgreSQL in batches (relative to the config; default <c>ledger-spool</c>).
+        /// </summary>
+        public string? Spool { get; set; }
+
+        /// <summary>PostgreSQL: how often a node writes its spooled records to PostgreSQL, in milliseconds (default 100).</summary>
+        public int BatchMilliseconds { get; set; } = 100;
+
+        /// <summary>The slices a node takes when <see cref="Limits"/> is <c>leased</c>.</summary>
+        public LeaseSection Lease { get; set; } = new();
+    }
+
+    /// <summary>How large a slice of a key's budget and limits one node takes, and how long it holds it unrenewed.</summary>
+    public sealed class LeaseSection
+    {
+        /// <summary>A slice as a fraction of the key's budget and of its requests per minute; default 0.02.</summary>
+        public double Slice { get; set; } = 0.02;
+
+        /// <summary>Seconds after which an unrenewed slice (a killed node's) goes back to the key; default 30.</summary>
+        public double Seconds { get; set; } = 30;
     }
 
     /// <summary>Where <c>cheapest-meeting</c> routes read benchmark scores from Parity's own eval runs.</summary>

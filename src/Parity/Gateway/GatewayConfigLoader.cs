@@ -37,6 +37,32 @@ public static class GatewayConfigLoader
         return Build(config, path, environment ?? Environment.GetEnvironmentVariable, sqliteOverride, defaultSqlite, serving);
     }
 
+    /// <summary>The lease slices of <c>ledger.limits: leased</c> (null for <c>exact</c>), checked.</summary>
+    private static LeaseOptions? LeaseOptionsOf(GatewayConfig.LedgerSection ledger, Func<string, string> where)
+    {
+        switch (ledger.Limits.Trim().ToLowerInvariant())
+        {
+            case "exact":
+                return null;
+            case "leased":
+                break;
+            default:
+                throw new ParityException($"{where("ledger.limits")}: '{ledger.Limits}' is not a limits mode (leased, exact).");
+        }
+
+        if (!double.IsFinite(ledger.Lease.Slice) || ledger.Lease.Slice <= 0 || ledger.Lease.Slice > 1)
+        {
+            throw new ParityException($"{where("ledger.lease.slice")}: must be a fraction of a key's budget above 0 and at most 1 (e.g. 0.02).");
+        }
+
+        if (!double.IsFinite(ledger.Lease.Seconds) || ledger.Lease.Seconds < 2 || ledger.Lease.Seconds > 86_400)
+        {
+            throw new ParityException($"{where("ledger.lease.seconds")}: must be a number of seconds from 2 to 86400.");
+        }
+
+        return new LeaseOptions((decimal)ledger.Lease.Slice, TimeSpan.FromSeconds(ledger.Lease.Seconds));
+    }
+
     /// <summary>Parses YAML text into the raw config.</summary>
     public static GatewayConfig? Parse(string yaml)
     {
@@ -226,6 +252,12 @@ public static class GatewayConfigLoader
         }
 
         var breaker = BuildBreaker(config.Breaker, Where);
+        var leases = LeaseOptionsOf(config.Ledger, Where);
+        if (config.Ledger.BatchMilliseconds is < 10 or > 60_000)
+        {
+            throw new ParityException($"{Where("ledger.batchMilliseconds")}: must be from 10 to 60000 (how often a node writes its spool to PostgreSQL).");
+        }
+
         return new GatewaySetup
         {
             ConfigPath = path,
@@ -234,6 +266,9 @@ public static class GatewayConfigLoader
             Routes = routes,
             SqlitePath = string.IsNullOrWhiteSpace(postgres) ? sqlite : null,
             PostgresConnectionString = string.IsNullOrWhiteSpace(postgres) ? null : postgres,
+            Leases = string.IsNullOrWhiteSpace(postgres) ? null : leases,
+            LedgerBatchInterval = TimeSpan.FromMilliseconds(config.Ledger.BatchMilliseconds),
+            SpoolFolder = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path)) ?? ".", config.Ledger.Spool ?? "ledger-spool"),
             KeysRequired = config.Keys.Required,
             AdminKey = string.IsNullOrEmpty(adminKey) ? null : adminKey,
             DefaultMaxTokens = config.Keys.DefaultMaxTokens,

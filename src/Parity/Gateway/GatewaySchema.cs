@@ -246,5 +246,88 @@ internal static class GatewaySchema
                     ADD COLUMN route_threshold DOUBLE PRECISION,
                     ADD COLUMN route_choice TEXT;
                 """),
+        new(420, "gateway leases of budgets and limits, and one ledger row per request id",
+            // PostgreSQL: each node leases slices of a key's budget and token limit (gateway_key_leases) and
+            // renews them with one call of gateway_renew_lease; its ledger spool is imported with
+            // ON CONFLICT (request_id) DO NOTHING, so a record imported twice (a restart after kill -9) is
+            // one row. SQLite has one gateway process and no leases.
+            Sqlite: "SELECT 1",
+            Postgres: """
+                DELETE FROM gateway_ledger a USING gateway_ledger b WHERE a.request_id = b.request_id AND a.id > b.id;
+                CREATE UNIQUE INDEX gateway_ledger_request ON gateway_ledger (request_id);
+                CREATE TABLE gateway_key_leases (
+                    key_id TEXT NOT NULL,
+                    node TEXT NOT NULL,
+                    period_start TEXT NOT NULL,
+                    budget_usd NUMERIC NOT NULL,
+                    imported_usd NUMERIC NOT NULL,
+                    window_start TEXT NOT NULL,
+                    tokens BIGINT NOT NULL,
+                    imported_tokens BIGINT NOT NULL,
+                    expires_at TIMESTAMPTZ NOT NULL,
+                    PRIMARY KEY (key_id, node)
+                );
+                CREATE FUNCTION gateway_renew_lease(
+                    p_key TEXT, p_node TEXT, p_seconds DOUBLE PRECISION,
+                    p_budget NUMERIC, p_period TEXT, p_hold_usd NUMERIC, p_want_usd NUMERIC,
+                    p_rpm BIGINT, p_tpm BIGINT, p_window TEXT, p_want_requests BIGINT, p_hold_tokens BIGINT, p_want_tokens BIGINT)
+                RETURNS TABLE (o_budget_ceiling NUMERIC, o_spent NUMERIC, o_others NUMERIC, o_granted BIGINT, o_token_ceiling BIGINT, o_window_tokens BIGINT)
+                LANGUAGE plpgsql AS $fn$
+                DECLARE
+                    v_found BOOLEAN;
+                    v_lease_period TEXT;
+                    v_lease_window TEXT;
+                    v_lease_imported NUMERIC;
+                    v_lease_imported_tokens BIGINT;
+                    v_imported NUMERIC := 0;
+                    v_imported_tokens BIGINT := 0;
+                    v_claim NUMERIC := 0;
+                    v_token_claim BIGINT := 0;
+                    v_spent NUMERIC := 0;
+                    v_others NUMERIC := 0;
+                    v_requests BIGINT := 0;
+                    v_granted BIGINT := 0;
+                    v_tokens BIGINT := 0;
+                    v_other_tokens BIGINT := 0;
+                BEGIN
+                    -- Rows are locked in the order the ledger import locks them: spend, window, lease.
+                    IF p_budget IS NOT NULL THEN
+                        INSERT INTO gateway_key_spend (key_id, period_start, spent_usd, reserved_usd) VALUES (p_key, p_period, 0, 0) ON CONFLICT DO NOTHING;
+                        SELECT s.spent_usd + s.reserved_usd INTO v_spent FROM gateway_key_spend s WHERE s.key_id = p_key AND s.period_start = p_period FOR UPDATE;
+                    END IF;
+                    IF p_rpm IS NOT NULL OR p_tpm IS NOT NULL THEN
+                        INSERT INTO gateway_key_windows (key_id, window_start, requests, tokens) VALUES (p_key, p_window, 0, 0) ON CONFLICT DO NOTHING;
+                        SELECT w.requests, w.tokens INTO v_requests, v_tokens FROM gateway_key_windows w WHERE w.key_id = p_key AND w.window_start = p_window FOR UPDATE;
+                    END IF;
+                    SELECT true, l.period_start, l.window_start, l.imported_usd, l.imported_tokens
+                        INTO v_found, v_lease_period, v_lease_window, v_lease_imported, v_lease_imported_tokens
+                        FROM gateway_key_leases l WHERE l.key_id = p_key AND l.node = p_node FOR UPDATE;
+                    IF v_found AND v_lease_period = p_period THEN v_imported := v_lease_imported; END IF;
+                    IF v_found AND v_lease_window = p_window THEN v_imported_tokens := v_lease_imported_tokens; END IF;
+                    IF p_budget IS NOT NULL THEN
+                        SELECT COALESCE(SUM(l.budget_usd), 0) INTO v_others FROM gateway_key_leases l
+                            WHERE l.key_id = p_key AND l.node <> p_node AND l.period_start = p_period AND l.expires_at > now();
+                        -- What this node holds (settled but not yet imported, and reserved) stays claimed even past
+                        -- the budget (an overrun), so that other nodes see it; a fresh slice only up to the budget.
+                        v_claim := GREATEST(0, p_hold_usd - v_imported, LEAST(p_hold_usd - v_imported + p_want_usd, p_budget - v_spent - v_others));
+                    END IF;
+                    IF p_rpm IS NOT NULL THEN
+                        v_granted := LEAST(p_want_requests, GREATEST(0, p_rpm - v_requests));
+                        UPDATE gateway_key_windows w SET requests = w.requests + v_granted WHERE w.key_id = p_key AND w.window_start = p_window;
+                    END IF;
+                    IF p_tpm IS NOT NULL THEN
+                        SELECT COALESCE(SUM(l.tokens), 0) INTO v_other_tokens FROM gateway_key_leases l
+                            WHERE l.key_id = p_key AND l.node <> p_node AND l.window_start = p_window AND l.expires_at > now();
+                        v_token_claim := GREATEST(0, p_hold_tokens - v_imported_tokens, LEAST(p_hold_tokens - v_imported_tokens + p_want_tokens, p_tpm - v_tokens - v_other_tokens));
+                    END IF;
+                    INSERT INTO gateway_key_leases AS l (key_id, node, period_start, budget_usd, imported_usd, window_start, tokens, imported_tokens, expires_at)
+                        VALUES (p_key, p_node, p_period, v_claim, v_imported, p_window, v_token_claim, v_imported_tokens, now() + make_interval(secs => p_seconds))
+                        ON CONFLICT (key_id, node) DO UPDATE SET period_start = excluded.period_start, budget_usd = excluded.budget_usd,
+                            imported_usd = excluded.imported_usd, window_start = excluded.window_start, tokens = excluded.tokens,
+                            imported_tokens = excluded.imported_tokens, expires_at = excluded.expires_at;
+                    RETURN QUERY SELECT v_imported + v_claim, v_spent, v_others, v_granted, v_imported_tokens + v_token_claim, v_tokens;
+                END
+                $fn$;
+                """),
     ];
 }

@@ -17,6 +17,18 @@ public sealed class GatewaySetup
     /// <summary>The PostgreSQL connection string, when the ledger and budget state are shared.</summary>
     public string? PostgresConnectionString { get; init; }
 
+    /// <summary>
+    /// PostgreSQL: the slices each node leases of a key's budget and limits; null for exact mode (every
+    /// request's checks are round trips).
+    /// </summary>
+    public LeaseOptions? Leases { get; init; }
+
+    /// <summary>PostgreSQL: how often a node writes its spooled ledger records to PostgreSQL.</summary>
+    public TimeSpan LedgerBatchInterval { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>PostgreSQL: the folder where this node spools ledger records before they reach PostgreSQL.</summary>
+    public string SpoolFolder { get; init; } = "ledger-spool";
+
     public required bool KeysRequired { get; init; }
 
     /// <summary>The admin API's key, or null when the admin API is off.</summary>

@@ -84,29 +84,43 @@ internal sealed class LedgerInserter(ParityStore store) : IDisposable
 
     private static void Bind(DbParameter[] p, int o, LedgerEntry e)
     {
-        p[o].Value = e.RequestId;
-        p[o + 1].Value = LedgerTime.ToText(e.At);
-        p[o + 2].Value = (object?)e.KeyId ?? DBNull.Value;
-        p[o + 3].Value = e.Route;
-        p[o + 4].Value = (object?)e.Model ?? DBNull.Value;
-        p[o + 5].Value = (object?)e.Provider ?? DBNull.Value;
-        p[o + 6].Value = (object?)e.Vendor ?? DBNull.Value;
-        p[o + 7].Value = (object?)e.Origin ?? DBNull.Value;
-        p[o + 8].Value = e.OpenWeights is { } open ? (open ? 1 : 0) : DBNull.Value;
-        p[o + 9].Value = e.InputTokens;
-        p[o + 10].Value = e.OutputTokens;
-        p[o + 11].Value = e.CachedTokens;
-        p[o + 12].Value = e.CostUsd;
-        p[o + 13].Value = e.LatencyMs;
-        p[o + 14].Value = e.Status;
-        p[o + 15].Value = (object?)e.Error ?? DBNull.Value;
-        p[o + 16].Value = e.Streamed ? 1 : 0;
-        p[o + 17].Value = e.Attempts;
-        p[o + 18].Value = e.UsageSource;
-        p[o + 19].Value = e.Node;
-        p[o + 20].Value = e.RouteScore is { } score ? score : DBNull.Value;
-        p[o + 21].Value = e.RouteThreshold is { } threshold ? threshold : DBNull.Value;
-        p[o + 22].Value = (object?)e.RouteChoice ?? DBNull.Value;
+        Span<object> values = new object[Columns.Length];
+        Values(e, values);
+        for (var c = 0; c < values.Length; c++)
+        {
+            p[o + c].Value = values[c];
+        }
+    }
+
+    /// <summary>
+    /// <paramref name="e"/>'s values in the order of <see cref="Columns"/> (nulls as <see cref="DBNull"/>,
+    /// flags as 0 or 1): the one place that maps a record to its columns, for every way of writing it.
+    /// </summary>
+    internal static void Values(LedgerEntry e, Span<object> v)
+    {
+        v[0] = e.RequestId;
+        v[1] = LedgerTime.ToText(e.At);
+        v[2] = (object?)e.KeyId ?? DBNull.Value;
+        v[3] = e.Route;
+        v[4] = (object?)e.Model ?? DBNull.Value;
+        v[5] = (object?)e.Provider ?? DBNull.Value;
+        v[6] = (object?)e.Vendor ?? DBNull.Value;
+        v[7] = (object?)e.Origin ?? DBNull.Value;
+        v[8] = e.OpenWeights is { } open ? (open ? 1 : 0) : DBNull.Value;
+        v[9] = e.InputTokens;
+        v[10] = e.OutputTokens;
+        v[11] = e.CachedTokens;
+        v[12] = e.CostUsd;
+        v[13] = e.LatencyMs;
+        v[14] = e.Status;
+        v[15] = (object?)e.Error ?? DBNull.Value;
+        v[16] = e.Streamed ? 1 : 0;
+        v[17] = e.Attempts;
+        v[18] = e.UsageSource;
+        v[19] = e.Node;
+        v[20] = e.RouteScore is { } score ? score : DBNull.Value;
+        v[21] = e.RouteThreshold is { } threshold ? threshold : DBNull.Value;
+        v[22] = (object?)e.RouteChoice ?? DBNull.Value;
     }
 
     public void Dispose()

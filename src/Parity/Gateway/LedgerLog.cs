@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using Dapper;
 using Parity.Storage;
@@ -27,13 +26,8 @@ public sealed class LedgerLog : ILedgerSink
 
     private const int ImportChunkBytes = 1024 * 1024;
 
-    private const int MaxKeptLineBuffer = 64 * 1024;
-
     /// <summary>How far ahead of the records the background loop maps the segment's pages (see <see cref="MappedSegment.Prefault"/>).</summary>
     private const long PrefaultBytes = 16L * 1024 * 1024;
-
-    [ThreadStatic]
-    private static ArrayBufferWriter<byte>? lineBuffer;
 
     private readonly ParityStore store;
     private readonly Lock gate = new();
@@ -78,15 +72,7 @@ public sealed class LedgerLog : ILedgerSink
     /// <summary>Copies the record into the log before returning.</summary>
     public void Append(LedgerEntry entry)
     {
-        var line = lineBuffer ??= new ArrayBufferWriter<byte>(1024);
-        line.ResetWrittenCount();
-        LedgerLogFormat.Write(line, entry);
-        if (line.Capacity > MaxKeptLineBuffer)
-        {
-            lineBuffer = null; // an unusually long record: its buffer is not kept for this thread's next one
-        }
-
-        var bytes = line.WrittenSpan;
+        var bytes = LedgerLogFormat.Line(entry);
         if (bytes.Length > SegmentBytes)
         {
             throw new ParityException($"A ledger record of {bytes.Length} bytes does not fit in a log segment; the request was not recorded.");

@@ -27,6 +27,28 @@ internal static class LedgerLogFormat
     /// <summary>The most bytes one UTF-16 character of a string can take escaped (<c>\uXXXX</c>).</summary>
     private const int BytesPerChar = 6;
 
+    private const int MaxKeptLineBuffer = 64 * 1024;
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? lineBuffer;
+
+    /// <summary>
+    /// <paramref name="e"/> as one line (JSON and a newline) in this thread's buffer, valid until the
+    /// thread's next call.
+    /// </summary>
+    public static ReadOnlySpan<byte> Line(LedgerEntry e)
+    {
+        var line = lineBuffer ??= new ArrayBufferWriter<byte>(1024);
+        line.ResetWrittenCount();
+        Write(line, e);
+        if (line.Capacity > MaxKeptLineBuffer)
+        {
+            lineBuffer = null; // an unusually long record: its buffer is not kept for this thread's next one
+        }
+
+        return line.WrittenSpan;
+    }
+
     /// <summary>Writes <paramref name="e"/> and a newline to <paramref name="line"/>.</summary>
     public static void Write(IBufferWriter<byte> line, LedgerEntry e)
     {

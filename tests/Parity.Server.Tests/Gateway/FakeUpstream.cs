@@ -14,7 +14,7 @@ namespace Parity.Server.Tests.Gateway;
 /// on the model asked for: <c>fast</c>, <c>nousage</c>, <c>slow</c> (waits 8 s), <c>fail</c> (500),
 /// <c>limited</c> (429), <c>badrequest</c> (400), <c>drop</c> (breaks the connection; streaming: after
 /// the first chunk), <c>stall</c> (streams one chunk, then goes quiet for 8 s), <c>trickle</c> (streams a chunk every <see cref="TrickleDelay"/>),
-/// <c>heavy</c> (reports 4,000 completion tokens, whatever was asked for).
+/// <c>heavy</c> (reports 4,000 completion tokens, whatever was asked for), <c>triple</c> (reports three times the tokens a character count gives).
 /// Answers of 200 that are not answers: <c>garbage</c> (an HTML page; streaming: an event whose data is not JSON),
 /// <c>errorbody</c> (an OpenAI error object; streaming: as the first event), <c>empty</c> (an empty body or stream),
 /// <c>cut</c> (half of the body or first event, then the connection is reset), <c>truncated</c> (half of it, then a
@@ -133,7 +133,7 @@ public sealed class FakeUpstream : IAsyncDisposable
             };
             if (model != "nousage")
             {
-                answer["usage"] = Usage(model);
+                answer["usage"] = Usage(model, body);
             }
 
             http.Response.ContentType = "application/json";
@@ -184,7 +184,7 @@ public sealed class FakeUpstream : IAsyncDisposable
                 ["object"] = "chat.completion.chunk",
                 ["model"] = model + "-upstream-name",
                 ["choices"] = new JsonArray(),
-                ["usage"] = Usage(model),
+                ["usage"] = Usage(model, body),
             };
             await http.Response.WriteAsync("data: " + usageChunk.ToJsonString() + "\n\n");
         }
@@ -192,14 +192,29 @@ public sealed class FakeUpstream : IAsyncDisposable
         await http.Response.WriteAsync("data: [DONE]\n\n");
     }
 
-    /// <summary>What every answer reports: 1000 prompt tokens (200 cached) and 500 completion tokens (<c>heavy</c>: 4000).</summary>
-    private static JsonObject Usage(string model) => new()
+    /// <summary>
+    /// What every answer reports: 1000 prompt tokens (200 cached) and 500 completion tokens (<c>heavy</c>:
+    /// 4000); <c>triple</c>: three times a four-characters-per-token count of the messages' text and three
+    /// times <c>max_tokens</c>, as when a gateway's estimate falls short of the provider's count.
+    /// </summary>
+    private static JsonObject Usage(string model, JsonObject body)
     {
-        ["prompt_tokens"] = 1000,
-        ["completion_tokens"] = model == "heavy" ? 4000 : 500,
-        ["total_tokens"] = model == "heavy" ? 5000 : 1500,
-        ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = 200 },
-    };
+        if (model == "triple")
+        {
+            var characters = body["messages"]!.AsArray().Sum(m => m!["content"]?.GetValue<string>().Length ?? 0);
+            var prompt = 3 * ((characters + 3) / 4);
+            var completion = 3 * (body["max_tokens"]?.GetValue<int>() ?? 100);
+            return new() { ["prompt_tokens"] = prompt, ["completion_tokens"] = completion, ["total_tokens"] = prompt + completion };
+        }
+
+        return new()
+        {
+            ["prompt_tokens"] = 1000,
+            ["completion_tokens"] = model == "heavy" ? 4000 : 500,
+            ["total_tokens"] = model == "heavy" ? 5000 : 1500,
+            ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = 200 },
+        };
+    }
 
     public async ValueTask DisposeAsync()
     {

@@ -47,6 +47,28 @@ public sealed class PostgresTestDatabase : IDisposable
         return new PostgresTestDatabase(admin, name);
     }
 
+    /// <summary>
+    /// Waits (at most 20 s) until <c>gateway_ledger</c> holds <paramref name="rows"/> rows: the nodes write
+    /// their spools to PostgreSQL in batches, a fraction of a second after the responses. Returns the count.
+    /// </summary>
+    public async Task<long> WaitForLedgerRowsAsync(long rows)
+    {
+        await using var connection = new NpgsqlConnection(ConnectionString);
+        await connection.OpenAsync();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            await using var count = new NpgsqlCommand("SELECT COUNT(*) FROM gateway_ledger", connection);
+            var found = (long)(await count.ExecuteScalarAsync())!;
+            if (found >= rows || clock.Elapsed > TimeSpan.FromSeconds(20))
+            {
+                return found;
+            }
+
+            await Task.Delay(50);
+        }
+    }
+
     /// <summary>Drops the database; best effort (an autovacuum worker on it can make a drop fail for a moment).</summary>
     public void Dispose()
     {

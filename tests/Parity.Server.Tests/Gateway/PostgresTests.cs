@@ -64,6 +64,7 @@ public sealed class PostgresTests
         var ok = statuses.Count(s => s == HttpStatusCode.OK);
         statuses.Count(s => s == HttpStatusCode.PaymentRequired).ShouldBe(60 - ok);
         ok.ShouldBeGreaterThanOrEqualTo(8); // 0.005 / 0.00047 ≈ 10.6 reservations fit; a few more while others settle
+        (await db.WaitForLedgerRowsAsync(60)).ShouldBe(60);
         using var store = ParityStore.OpenPostgres(db.ConnectionString);
         var ledgerSpend = store.Connection.ExecuteScalar<double>("SELECT COALESCE(SUM(cost_usd), 0) FROM gateway_ledger WHERE status = 200");
         ledgerSpend.ShouldBeLessThanOrEqualTo(budget);
@@ -119,6 +120,7 @@ public sealed class PostgresTests
             var ok = statuses.Count(s => s == HttpStatusCode.OK);
             statuses.Count(s => s == HttpStatusCode.PaymentRequired).ShouldBe(60 - ok);
             ok.ShouldBeGreaterThanOrEqualTo(8);
+            (await db.WaitForLedgerRowsAsync(60)).ShouldBe(60);
             using var store = ParityStore.OpenPostgres(db.ConnectionString);
             var spent = store.Connection.ExecuteScalar<double>("SELECT COALESCE(SUM(cost_usd), 0) FROM gateway_ledger");
             spent.ShouldBeLessThanOrEqualTo(0.005);

@@ -18,6 +18,42 @@ public sealed class GatewayConfigLoaderTests : IDisposable
           - { name: p, baseUrl: "http://127.0.0.1:9/v1" }
         """;
 
+    private const string PostgresLedger = """
+
+        models:
+          - { name: a, provider: p, prices: { input: 1, output: 1 } }
+        ledger:
+          postgres: "Host=127.0.0.1;Database=x"
+
+        """;
+
+    [Fact]
+    public void A_postgres_ledger_leases_by_default_and_reads_its_lease_spool_and_batch_settings()
+    {
+        var defaults = Load(Providers + PostgresLedger);
+        defaults.Leases.ShouldBe(new LeaseOptions(0.02m, TimeSpan.FromSeconds(30)));
+        defaults.SpoolFolder.ShouldBe(Path.Combine(folder, "ledger-spool"));
+        defaults.LedgerBatchInterval.ShouldBe(TimeSpan.FromMilliseconds(100));
+
+        var tuned = Load(Providers + PostgresLedger + "  lease: { slice: 0.1, seconds: 5 }\n  spool: /var/spool/parity\n  batchMilliseconds: 250\n");
+        tuned.Leases.ShouldBe(new LeaseOptions(0.1m, TimeSpan.FromSeconds(5)));
+        tuned.SpoolFolder.ShouldBe("/var/spool/parity");
+        tuned.LedgerBatchInterval.ShouldBe(TimeSpan.FromMilliseconds(250));
+
+        Load(Providers + PostgresLedger + "  limits: exact\n").Leases.ShouldBeNull();
+    }
+
+    [Theory]
+    [InlineData("  limits: loose\n", "ledger.limits: 'loose' is not a limits mode (leased, exact)")]
+    [InlineData("  lease: { slice: 0 }\n", "ledger.lease.slice: must be a fraction of a key's budget above 0 and at most 1")]
+    [InlineData("  lease: { slice: 1.5 }\n", "ledger.lease.slice: must be a fraction")]
+    [InlineData("  lease: { seconds: 1 }\n", "ledger.lease.seconds: must be a number of seconds from 2 to 86400")]
+    [InlineData("  batchMilliseconds: 0\n", "ledger.batchMilliseconds: must be from 10 to 60000")]
+    public void Bad_lease_and_batch_settings_are_one_line_errors_naming_the_field(string ledger, string error)
+    {
+        Should.Throw<ParityException>(() => Load(Providers + PostgresLedger + ledger)).Message.ShouldContain(error);
+    }
+
     [Fact]
     public void A_config_with_catalog_ids_gets_vendor_origin_openness_and_prices_from_the_catalog()
     {
