@@ -12,6 +12,7 @@ internal static class RouteCommand
         command.Subcommands.Add(RouteEvalCommand.Create(context));
         command.Subcommands.Add(RoutePairsCommand.Create(context));
         command.Subcommands.Add(RouteScoreCommand.Create(context));
+        command.Subcommands.Add(RouteParetoCommand.Create(context));
         return command;
     }
 }

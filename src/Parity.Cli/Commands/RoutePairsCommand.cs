@@ -46,7 +46,7 @@ internal static class RoutePairsCommand
             }
 
             progress?.Clear();
-            var beating = results.Count(r => r.Routers[0].Apgr.Low > 0.5);
+            var beating = results.Count(Beats);
             if (parse.GetValue(format) == OutputFormat.Json)
             {
                 CliJson.Write(context.Writer, new RoutePairsJson(data.Source, results.Count, beating, results.Count * 0.025, results.Select(Row).ToList()));
@@ -57,16 +57,19 @@ internal static class RoutePairsCommand
             foreach (var r in results)
             {
                 var m = r.Routers[0];
-                table.AddRow(r.Strong, r.Weak, P(r.StrongQuality), P(r.WeakQuality), A(m.Apgr.Value), $"{A(m.Apgr.Low)}–{A(m.Apgr.High)}{(m.Apgr.Low > 0.5 ? " *" : "")}", P(m.Cpt50.Value), A(r.ApgrOverRandom.Value), $"{A(r.ApgrOverRandom.Low)} to {A(r.ApgrOverRandom.High)}");
+                table.AddRow(r.Strong, r.Weak, P(r.StrongQuality), P(r.WeakQuality), A(m.Apgr.Value), $"{A(m.Apgr.Low)}–{A(m.Apgr.High)}{(Beats(r) ? " *" : "")}", P(m.Cpt50.Value), A(r.ApgrOverRandom.Value), $"{A(r.ApgrOverRandom.Low)} to {A(r.ApgrOverRandom.High)}");
             }
 
             context.Writer.WriteLine($"{data.Source}: {training.Kind.ToString().ToLowerInvariant()} router, {k}-fold by item, {rounds:N0} bootstrap rounds per pair (seed {parse.GetValue(options.Seed)})");
             table.Write(context.Writer);
-            context.Writer.WriteLine($"{beating} of {results.Count} pairs (*) have an APGR interval above the random router's 0.5; by chance alone about {(results.Count * 0.025).ToString("0.#", CultureInfo.InvariantCulture)} would.");
+            context.Writer.WriteLine($"{beating} of {results.Count} pairs (*) beat the random router: APGR interval above 0.5 and the paired APGR-over-random interval above 0; by chance alone about {(results.Count * 0.025).ToString("0.#", CultureInfo.InvariantCulture)} would.");
             return 0;
         });
         return command;
     }
+
+    /// <summary>Both intervals exclude the random router: the APGR interval lies above 0.5 and the paired gain over random above 0.</summary>
+    private static bool Beats(RouteEvalResult r) => r.Routers[0].Apgr.Low > 0.5 && r.ApgrOverRandom.Low > 0;
 
     private static string P(double v) => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
@@ -78,5 +81,5 @@ internal static class RoutePairsCommand
         return names.Count > 0 ? names : throw new ParityException($"{option} names no model.");
     }
 
-    private static RoutePairJson Row(RouteEvalResult r) => new(r.Strong, r.Weak, r.StrongQuality, r.WeakQuality, r.Items, r.Routers[0].Apgr, r.Routers[0].Cpt50, r.Routers[0].Cpt80, r.ApgrOverRandom, r.Routers[0].Apgr.Low > 0.5);
+    private static RoutePairJson Row(RouteEvalResult r) => new(r.Strong, r.Weak, r.StrongQuality, r.WeakQuality, r.Items, r.Routers[0].Apgr, r.Routers[0].Cpt50, r.Routers[0].Cpt80, r.ApgrOverRandom, Beats(r));
 }

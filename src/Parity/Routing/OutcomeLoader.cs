@@ -12,6 +12,8 @@ namespace Parity.Routing;
 /// <c>*_response</c> text columns; <c>mmlu_correctness.csv</c>: <c>subject</c>, <c>row_in_subject</c>,
 /// <c>prompt</c> and <c>&lt;model&gt;_correct</c> columns), plain or gzip, and ZeroEval's GSM8K folder
 /// (<c>questions.jsonl.gz</c> and <c>correctness_matrix.csv.gz</c>, 0/1 or blank per model).
+/// RouterBench's long format (<c>mbpp_routerbench_long.jsonl.gz</c>: one JSON line per item and model with
+/// <c>sample_id</c>, <c>prompt</c>, <c>model</c>, <c>score</c> and <c>total_cost_usd</c>) also carries each call's cost.
 /// A RouteLLM contamination list beside the file (<c>&lt;benchmark&gt;_contaminated_prompts.jsonl.gz</c>)
 /// is honoured: items whose prompt it lists are dropped and counted.
 /// </summary>
@@ -32,7 +34,114 @@ internal static class OutcomeLoader
             throw new ParityException($"{path}: no such file or folder.");
         }
 
-        return LoadCsv(path, contamination);
+        return path.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || path.EndsWith(".jsonl.gz", StringComparison.OrdinalIgnoreCase)
+            ? LoadLong(path)
+            : LoadCsv(path, contamination);
+    }
+
+    private static OutcomeSet LoadLong(string path)
+    {
+        var models = new List<string>();
+        var order = new List<string>();
+        var byItem = new Dictionary<string, (string Prompt, Dictionary<int, (double Score, double Cost)> Runs)>(StringComparer.Ordinal);
+        using (var reader = OpenText(path))
+        {
+            var lineNumber = 0;
+            while (reader.ReadLine() is { } line)
+            {
+                lineNumber++;
+                if (line.Length == 0)
+                {
+                    continue;
+                }
+
+                JsonElement row;
+                try
+                {
+                    using var doc = JsonDocument.Parse(line);
+                    row = doc.RootElement.Clone();
+                }
+                catch (JsonException ex)
+                {
+                    throw new ParityException($"{path}, line {lineNumber}: not a JSON object ({ex.Message})");
+                }
+
+                string Text(string field) =>
+                    row.ValueKind == JsonValueKind.Object && row.TryGetProperty(field, out var v) && v.ValueKind is JsonValueKind.String or JsonValueKind.Number
+                        ? (v.ValueKind == JsonValueKind.String ? v.GetString()! : v.GetRawText())
+                        : throw new ParityException($"{path}, line {lineNumber}: field '{field}' is missing.");
+
+                double Number(string field, double max)
+                {
+                    var t = Text(field);
+                    return double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && v >= 0 && v <= max
+                        ? v
+                        : throw new ParityException($"{path}, line {lineNumber}: field '{field}' = '{t}' is not a number in [0, {max.ToString(CultureInfo.InvariantCulture)}].");
+                }
+
+                var id = Text("sample_id");
+                var model = Text("model");
+                var score = Number("score", 1);
+                var cost = Number("total_cost_usd", 1000);
+                var m = models.IndexOf(model);
+                if (m < 0)
+                {
+                    models.Add(model);
+                    m = models.Count - 1;
+                }
+
+                if (!byItem.TryGetValue(id, out var entry))
+                {
+                    entry = (Prompt(row, path, lineNumber), new Dictionary<int, (double, double)>());
+                    byItem[id] = entry;
+                    order.Add(id);
+                }
+
+                if (!entry.Runs.TryAdd(m, (score, cost)))
+                {
+                    throw new ParityException($"{path}, line {lineNumber}: field 'model': '{model}' has a second record for sample_id '{id}'.");
+                }
+            }
+        }
+
+        if (order.Count == 0)
+        {
+            throw new ParityException($"{path}: the file is empty.");
+        }
+
+        var items = order.Select(id =>
+        {
+            var (prompt, runs) = byItem[id];
+            var scores = new double?[models.Count];
+            var costs = new double?[models.Count];
+            foreach (var (m, (score, cost)) in runs)
+            {
+                scores[m] = score;
+                costs[m] = cost;
+            }
+
+            return new OutcomeItem(id.Split('.')[0] + "/" + id, prompt, scores, costs);
+        }).ToList();
+        return Finish(path, models, items, null, Sha256Of(path));
+    }
+
+    /// <summary>RouterBench stores a prompt as a list of strings (the turns); the router sees them joined by a blank line.</summary>
+    private static string Prompt(JsonElement row, string path, int lineNumber)
+    {
+        if (row.TryGetProperty("prompt", out var p))
+        {
+            if (p.ValueKind == JsonValueKind.String)
+            {
+                return p.GetString()!;
+            }
+
+            if (p.ValueKind == JsonValueKind.Array && p.EnumerateArray().All(e => e.ValueKind == JsonValueKind.String))
+            {
+                return string.Join("\n\n", p.EnumerateArray().Select(e => e.GetString()));
+            }
+        }
+
+        throw new ParityException($"{path}, line {lineNumber}: field 'prompt' is missing or not a string or a list of strings.");
     }
 
     private static OutcomeSet LoadCsv(string path, string? contamination)

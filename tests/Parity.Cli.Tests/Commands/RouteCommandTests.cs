@@ -139,4 +139,35 @@ public sealed class RouteCommandTests
         error.Trim().ShouldStartWith($"error: {ZeroEval}: --strong 'gpt-5' is not one of its models");
         error.Trim().ShouldNotContain("\n");
     }
+
+    [Fact]
+    public async Task Pareto_prints_the_router_against_every_single_model_as_json_and_writes_the_chart()
+    {
+        var svg = Path.Combine(Path.GetTempPath(), $"pareto-{Guid.NewGuid():N}.svg");
+        var (exit, output, error) = await CliRunner.RunAsync("route", "pareto", "--data", SharedData.PathOf("outputs/mbpp_routerbench/mbpp_routerbench_long.jsonl.gz"),
+            "--models", "gpt-4-1106,gpt-3.5,mixtral", "--folds", "2", "--bootstrap", "20", "--epochs", "3", "--svg", svg, "--format", "json");
+
+        error.ShouldBeEmpty();
+        exit.ShouldBe(0);
+        var json = JsonNode.Parse(output)!;
+        json["items"]!.GetValue<int>().ShouldBe(427);
+        json["singleModels"]!.AsArray().Count.ShouldBe(3);
+        json["router"]!.AsArray().Count.ShouldBeGreaterThan(1);
+        json["comparisons"]!.AsArray().Count.ShouldBe(3 + json["cheapestMeeting"]!.AsArray().Count);
+        json["costBasis"]!.GetValue<string>().ShouldContain("total_cost_usd");
+        var chart = await File.ReadAllTextAsync(svg);
+        File.Delete(svg);
+        chart.ShouldContain("cheapest-meeting at each model");
+        chart.ShouldContain("gpt-3.5-turbo-1106");
+    }
+
+    [Fact]
+    public async Task Pareto_with_an_unknown_model_is_a_one_line_error()
+    {
+        var (exit, _, error) = await CliRunner.RunAsync("route", "pareto", "--data", SharedData.PathOf("outputs/mbpp_routerbench/mbpp_routerbench_long.jsonl.gz"), "--models", "gpt-5,mixtral");
+
+        exit.ShouldBe(1);
+        error.Trim().ShouldContain("--models 'gpt-5' is not one of its models");
+        error.Trim().ShouldNotContain("\n");
+    }
 }
