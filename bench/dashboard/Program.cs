@@ -7,10 +7,12 @@ using Parity.Bench.Dashboard;
 // cached per store version), next to /api/version (a 60-byte answer: the HTTP stack's floor, measured in the same run);
 // then the bytes over the wire of a first visit to each page in Chromium. Each run starts a fresh server.
 // Usage: Parity.Bench.Dashboard [runs=5] [requests per client at 1 client=300] [requests per client at 32 clients=40]
+// Parity.Bench.Dashboard screenshots DIR writes the README's pictures of the race page and the leaderboard instead.
 var inv = CultureInfo.InvariantCulture;
-var runs = args.Length > 0 ? int.Parse(args[0], inv) : 5;
-var single = args.Length > 1 ? int.Parse(args[1], inv) : 300;
-var perClient = args.Length > 2 ? int.Parse(args[2], inv) : 40;
+var numbers = args is ["screenshots", ..] ? [] : args;
+var runs = numbers.Length > 0 ? int.Parse(numbers[0], inv) : 5;
+var single = numbers.Length > 1 ? int.Parse(numbers[1], inv) : 300;
+var perClient = numbers.Length > 2 ? int.Parse(numbers[2], inv) : 40;
 string[] endpoints =
 [
     "/api/version",
@@ -38,6 +40,17 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = TimeSpan.FromSeconds(60),
     DefaultRequestVersion = HttpVersion.Version11,
 };
+if (args.Length == 2 && args[0] == "screenshots")
+{
+    var (shots, _) = await ChildServe.StartAsync(http);
+    using (shots)
+    {
+        await Screenshots.WriteAsync(shots.BaseUrl, args[1]);
+    }
+
+    return 0;
+}
+
 var first = endpoints.ToDictionary(e => e, _ => new List<double>());
 var stats = endpoints.SelectMany(e => new[] { (e, 1), (e, 32) }).ToDictionary(k => k, _ => new List<(double P50, double P99)>());
 var bytes = endpoints.ToDictionary(e => e, _ => 0L);
