@@ -23,7 +23,8 @@ internal static class RouteCurveChart
         double X(double share) => left + (share * plotW);
         double Y(double q) => top + ((yMax - (q * 100)) / (yMax - yMin) * plotH);
 
-        svg.Text(left, 24, title, size: 15, weight: "600");
+        // Long model names: shrink the title so it stays inside the canvas (about 0.55 em per character).
+        svg.Text(left, 24, title, size: Math.Min(15, (width - left - right) / (title.Length * 0.55)), weight: "600");
         svg.Rect(left, top, plotW, plotH, "#fafafa", "#dddddd");
         foreach (var t in yTicks)
         {
