@@ -7,7 +7,11 @@ Measures requests/s, p50/p99 latency and the server's CPU time per request with 
   portkey  - the Portkey gateway from npm (@portkey-ai/gateway)
   bare     - a bare ASP.NET Core forwarder on HttpClient that parses request and response JSON (the .NET floor)
   parity   - `parity gateway` (Release) with a virtual key, limits and the SQLite ledger on
-             (and, with --postgres, a second one with its ledger, keys and limits on PostgreSQL)
+  parity x2 on PostgreSQL - with --postgres: two `parity gateway` nodes on one PostgreSQL (a scratch
+             database the run creates and drops) behind an nginx `upstream` block, one hot key with a
+             budget and rpm/tpm limits, leased limits (the default) and `limits: exact`, and one exact
+             node alone (the setup before leases); then a short run against a small budget on the leased
+             nodes: the spend the ledger records against the documented bound
 all in the same run, several runs each, medians reported; then the same targets at one connection, for the
 latency a single client sees without queueing. Needs wrk and nginx (apt), node/npm.
 
@@ -154,6 +158,62 @@ def create_key(parity, config, env, name):
     return json.loads(created.stdout)["key"]
 
 
+def npgsql_to_libpq(connection):
+    """An Npgsql connection string (Host=...;Username=...) as libpq keywords for psql."""
+    names = {"host": "host", "port": "port", "username": "user", "user id": "user", "password": "password", "database": "dbname"}
+    parts = dict(p.split("=", 1) for p in connection.split(";") if "=" in p)
+    return " ".join(f"{names[k.strip().lower()]}={v.strip()}" for k, v in parts.items() if k.strip().lower() in names)
+
+
+def psql(connection, sql):
+    return subprocess.run(["psql", npgsql_to_libpq(connection), "-Atqc", sql], check=True, capture_output=True, text=True, timeout=60).stdout.strip()
+
+
+def scratch_database(connection, name):
+    """Creates database NAME on the server of CONNECTION; returns its connection string."""
+    psql(connection, f"CREATE DATABASE {name}")
+    parts = [p for p in connection.split(";") if p and not p.lower().startswith("database=")]
+    return ";".join(parts + [f"Database={name}"])
+
+
+def pg_cluster(start, parity, env, work, upstream_port, nodes, limits, name):
+    """NODES `parity gateway` processes on one config with `ledger.limits: LIMITS`, behind an nginx upstream
+    block when more than one; returns (url, key, pids, config)."""
+    config = os.path.join(work, f"gateway-{name}.yaml")
+    gateway_config(config, upstream_port, f"postgresEnv: BENCH_POSTGRES\n  limits: {limits}\n  spool: spool-{name}")
+    key = create_key(parity, config, env, "bench")
+    ports = [free_port() for _ in range(nodes)]
+    gateways = [start(parity + ["gateway", "--config", config, "--urls", f"http://127.0.0.1:{port}"], env=env) for port in ports]
+    for port in ports:
+        wait_http(f"http://127.0.0.1:{port}/healthz")
+    pids = [pid for g in gateways for pid in process_tree(g.pid)]
+    if nodes == 1:
+        return f"http://127.0.0.1:{ports[0]}/v1/chat/completions", key, pids, config
+    lb = free_port()
+    servers = " ".join(f"server 127.0.0.1:{port};" for port in ports)
+    balancer = start(["nginx", "-c", nginx_conf(work, f"lb-{name}", f"""
+  upstream gw {{ {servers} keepalive 128; }}
+  server {{ listen 127.0.0.1:{lb} backlog=4096;
+    location / {{ proxy_pass http://gw; proxy_http_version 1.1; proxy_set_header Connection ""; }} }}""")])
+    wait_http(f"http://127.0.0.1:{lb}/healthz")
+    return f"http://127.0.0.1:{lb}/v1/chat/completions", key, pids + process_tree(balancer.pid), config
+
+
+def overspend_run(parity, env, config, url, database, budget, nodes, slice_, args):
+    """A key with a small daily budget, loaded past it: the ledger's spend for it against the documented bound
+    budget x (1 + nodes x slice) + in-flight overrun (none here: the upstream reports fewer tokens than reserved)."""
+    created = subprocess.run(parity + ["gateway", "keys", "create", "--config", config, "--name", "overspend", "--budget", str(budget), "--period", "day"],
+                             check=True, capture_output=True, text=True, env=env)
+    key = json.loads(created.stdout)["key"]
+    r = run_wrk(url, {"BENCH_AUTH": key}, argparse.Namespace(**{**vars(args), "duration": args.overspend_duration}), [])
+    time.sleep(3)  # the nodes' last batches
+    spent, served, largest = psql(database, "SELECT COALESCE(SUM(l.cost_usd), 0), COUNT(*) FILTER (WHERE l.status = 200), COALESCE(MAX(l.cost_usd), 0) "
+                                            "FROM gateway_ledger l JOIN gateway_keys k ON k.id = l.key_id WHERE k.name = 'overspend'").split("|")
+    bound = budget * (1 + nodes * slice_)
+    return {"budget": budget, "spent": float(spent), "served": int(served), "refused": r["non2xx"], "largest": float(largest), "bound": bound,
+            "requests": r["requests"]}
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--runs", type=int, default=3)
@@ -168,6 +228,8 @@ def main():
                     help="also run Parity with its ledger, keys and limits on this PostgreSQL (a connection string, e.g. "
                          "'Host=127.0.0.1;Username=parity_ci;Password=parity_ci;Database=parity_ci'); its CPU per request is the "
                          "gateway's own, without the PostgreSQL server's")
+    ap.add_argument("--overspend-budget", type=float, default=0.05, help="USD budget of the overspend run on the leased PostgreSQL nodes")
+    ap.add_argument("--overspend-duration", type=int, default=5, help="seconds of the overspend run")
     ap.add_argument("--stream", type=int, default=0, metavar="N",
                     help="streamed responses of N content chunks (SSE) instead of whole ones; skips the bare forwarder (it cannot stream) "
                          "and Portkey (1.15.2 answered this upstream's streams with 500 'Something went wrong')")
@@ -178,6 +240,7 @@ def main():
 
     work = tempfile.mkdtemp(prefix="parity-bench-")
     procs = []
+    scratch = None  # the PostgreSQL database the run creates (--postgres) and drops
 
     def start(cmd, **kw):
         p = subprocess.Popen(cmd, stdout=open(os.path.join(work, f"proc{len(procs)}.log"), "w"), stderr=subprocess.STDOUT, **kw)
@@ -225,10 +288,11 @@ def main():
             out = os.path.join(work, "parity-bin")
             subprocess.run(["dotnet", "build", os.path.join(REPO, "src", "Parity.Cli"), "-c", "Release", "-o", out, "-v", "q", "-nologo"], check=True, capture_output=True, timeout=600)
             parity = [os.path.join(out, "parity")]
-            env = {**os.environ, "BENCH_UPSTREAM_KEY": "sk-upstream-bench", "BENCH_POSTGRES": args.postgres or ""}
-            ledgers = [("parity (keys, limits, ledger)", "sqlite: ledger.db", pa)]
+            env = parity_env = {**os.environ, "BENCH_UPSTREAM_KEY": "sk-upstream-bench"}
             if args.postgres:
-                ledgers.append(("parity on PostgreSQL (keys, limits, ledger)", "postgresEnv: BENCH_POSTGRES", free_port()))
+                scratch = scratch_database(args.postgres, f"parity_bench_{os.getpid()}")
+                env["BENCH_POSTGRES"] = scratch
+            ledgers = [("parity (keys, limits, ledger)", "sqlite: ledger.db", pa)]
             for name, ledger, port in ledgers:
                 config = os.path.join(work, f"gateway-{port}.yaml")
                 gateway_config(config, up, ledger)
@@ -236,6 +300,14 @@ def main():
                 gateway = start(parity + ["gateway", "--config", config, "--urls", f"http://127.0.0.1:{port}"], env=env)
                 wait_http(f"http://127.0.0.1:{port}/healthz")
                 targets.append((name, f"http://127.0.0.1:{port}/v1/chat/completions", {"BENCH_AUTH": key}, process_tree(gateway.pid)))
+            if args.postgres:
+                clusters = {}
+                for label, nodes, limits in [("parity x2 on PostgreSQL, leased, behind nginx", 2, "leased"),
+                                             ("parity x2 on PostgreSQL, exact, behind nginx", 2, "exact"),
+                                             ("parity x1 on PostgreSQL, exact", 1, "exact")]:
+                    url, key, pids, config = pg_cluster(start, parity, env, work, up, nodes, limits, f"{limits}{nodes}")
+                    clusters[label] = (url, config, nodes)
+                    targets.append((label, url, {"BENCH_AUTH": key}, pids))
 
         results = {name: [] for name, *_ in targets}
         for name, url, env, pids in targets:  # warm-up (JIT, connection pools)
@@ -258,6 +330,13 @@ def main():
                     single[name].append(r)
                     print(f"run {run + 1} {name}, 1 connection: p50 {r['p50_us']:.0f} us, p99 {r['p99_us']:.0f} us", file=sys.stderr)
 
+        overspend = None
+        if args.postgres and "parity" not in args.skip:
+            label = "parity x2 on PostgreSQL, leased, behind nginx"
+            url, config, nodes = clusters[label]
+            overspend = overspend_run(parity, parity_env, config, url, scratch, args.overspend_budget, nodes, 0.02, args)
+            print(f"overspend run ({label}): {overspend}", file=sys.stderr)
+
         med = {name: {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50_us", "p99_us", "cpu_us_per_request")} for name, rs in results.items()}
         for name, rs in single.items():
             if rs:
@@ -273,9 +352,14 @@ def main():
             p50_1c = f"{m['p50_1c_us'] / 1000:.3f} ms" if "p50_1c_us" in m else ""
             added_1c = "" if name == "direct" or "p50_1c_us" not in m else f"{(m['p50_1c_us'] - base1) / 1000:+.3f} ms"
             print(f"| {name} | {m['rps']:,.0f} | {m['p50_us'] / 1000:.3f} ms | {m['p99_us'] / 1000:.3f} ms | {added} | {m['cpu_us_per_request']:.1f} µs | {p50_1c} | {added_1c} |")
+        print(f"\nnon-2xx responses per target (all runs): " + ", ".join(f"{name} {sum(r['non2xx'] for r in rs)}" for name, rs in results.items()))
+        if overspend:
+            o = overspend
+            print(f"\noverspend, leased nodes: budget ${o['budget']:.6f}, ledger spend ${o['spent']:.6f} ({o['served']:,} served, {o['refused']:,} refused of "
+                  f"{o['requests']:,}), bound budget x (1 + 2 x 0.02) = ${o['bound']:.6f}; largest request ${o['largest']:.8f}")
         if args.json:
             with open(args.json, "w") as f:
-                json.dump({"median": med, "runs": results, "single_connection_runs": single, "args": vars(args)}, f, indent=2)
+                json.dump({"median": med, "runs": results, "single_connection_runs": single, "overspend": overspend, "args": vars(args)}, f, indent=2)
     finally:
         for p in reversed(procs):
             p.send_signal(signal.SIGTERM)
@@ -285,6 +369,11 @@ def main():
             except subprocess.TimeoutExpired:
                 p.kill()
         shutil.rmtree(work, ignore_errors=True)
+        if scratch:
+            try:
+                psql(args.postgres, f"DROP DATABASE IF EXISTS parity_bench_{os.getpid()} WITH (FORCE)")
+            except subprocess.CalledProcessError as e:
+                print(f"bench: could not drop the scratch database: {e.stderr.strip()}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -58,7 +58,8 @@ internal sealed class GatewayServices : IAsyncDisposable
             // PostgreSQL: a local spool written in batches off the request's path, shared by every node; with
             // leases, budgets and limits are slices held in memory, and the batches also settle them.
             var node = NodeName();
-            ledger = new PostgresLedger(connection, setup.SpoolFolder, node, reconcile: setup.Leases is not null, keys.Find, setup.LedgerBatchInterval);
+            ledger = new PostgresLedger(connection, setup.SpoolFolder, node, reconcile: setup.Leases is not null, keys.Find, setup.LedgerBatchInterval,
+                sweepEvery: (setup.Leases?.Duration ?? TimeSpan.FromSeconds(30)) / 2);
             limits = setup.Leases is { } leases ? new LeasedKeyLimits(connection, leases, node) : new PostgresKeyLimits(connection);
         }
 

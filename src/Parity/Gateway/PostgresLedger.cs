@@ -9,7 +9,8 @@ namespace Parity.Gateway;
 /// completes, and queued; a background thread copies what is queued to PostgreSQL every
 /// <c>interval</c> in one transaction (<see cref="PostgresLedgerBatch"/>: binary COPY, one row per
 /// request id). No PostgreSQL round trip is on a request's path. At start the node imports the
-/// spools of nodes that are gone (a node killed on this machine), before it serves.
+/// spools of nodes that are gone (a node killed on this machine), before it serves, and again every
+/// <c>sweepEvery</c> while it runs.
 /// <para>
 /// With leases (<see cref="LeasedKeyLimits"/>) the same transaction adds the records' costs and
 /// tokens to their keys' shared spend and minute counters and takes them off the node's lease, so
@@ -41,12 +42,21 @@ public sealed class PostgresLedger : ILedgerSink
     /// starts the writer. <paramref name="reconcile"/>: also move the records' costs and tokens into the
     /// keys' shared counters (leased limits); <paramref name="findKey"/> gives a key's budget period and limits.
     /// </summary>
-    public PostgresLedger(string connectionString, string spoolFolder, string node, bool reconcile, Func<string, VirtualKey?> findKey, TimeSpan? interval = null)
+    /// <param name="connectionString">The PostgreSQL database the nodes share.</param>
+    /// <param name="spoolFolder">This machine's spool folder (nodes on one machine may share it).</param>
+    /// <param name="node">This node's name on its spool files and leases.</param>
+    /// <param name="reconcile">Whether batches also settle the keys' shared counters and this node's leases.</param>
+    /// <param name="findKey">A key by id (its budget period and limits).</param>
+    /// <param name="interval">How often the writer writes what is spooled (default 100 ms).</param>
+    /// <param name="sweepEvery">How often the writer also imports the spools of nodes gone since (default 15 s).</param>
+    public PostgresLedger(string connectionString, string spoolFolder, string node, bool reconcile, Func<string, VirtualKey?> findKey, TimeSpan? interval = null, TimeSpan? sweepEvery = null)
     {
         dataSource = NpgsqlDataSource.Create(connectionString);
         batch = new PostgresLedgerBatch(dataSource, reconcile, findKey);
         this.interval = interval ?? TimeSpan.FromMilliseconds(100);
-        Recovered = ImportOrphans(spoolFolder);
+        this.sweepEvery = sweepEvery ?? TimeSpan.FromSeconds(15);
+        recovered = ImportOrphans(spoolFolder);
+        Recovered = recovered;
         spool = new LedgerSpool(spoolFolder, node);
         thread = new Thread(Run) { IsBackground = true, Name = "Parity ledger writer" };
         thread.Start();
@@ -54,6 +64,15 @@ public sealed class PostgresLedger : ILedgerSink
 
     /// <summary>The records imported at start from the spools of gone nodes (new rows only).</summary>
     public long Recovered { get; }
+
+    /// <summary>The records imported from the spools of gone nodes since start, at start and by the writer's sweeps (new rows only).</summary>
+    public long RecoveredSinceStart => Interlocked.Read(ref recovered);
+
+    /// <summary>Why the last sweep of gone nodes' spools failed, or null.</summary>
+    public string? SweepError { get; private set; }
+
+    private readonly TimeSpan sweepEvery;
+    private long recovered;
 
     /// <summary>Transactions committed so far.</summary>
     public long Batches => Interlocked.Read(ref batches);
@@ -116,11 +135,28 @@ public sealed class PostgresLedger : ILedgerSink
     private void Run()
     {
         var backoff = interval;
+        var swept = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var last = stopping;
             wake.Wait(backoff);
             spool.Prefault(PrefaultBytes);
+            if (swept.Elapsed >= sweepEvery && !last)
+            {
+                // A node on this machine killed since: its spool is written now, not only when one starts again.
+                swept.Restart();
+                try
+                {
+                    Interlocked.Add(ref recovered, ImportOrphans(spool.Folder));
+                    SweepError = null;
+                }
+                catch (Exception ex) when (ex is NpgsqlException or IOException or ParityException or InvalidOperationException)
+                {
+                    SweepError = ex.Message;
+                    batch.Reset();
+                }
+            }
+
             while (pending.Count < MaxBatch && queue.TryDequeue(out var item))
             {
                 pending.Add(item);
