@@ -62,4 +62,41 @@ public sealed class LearnedRouteLedgerTests
 
         await WriteAndCheckAsync(() => ParityStore.OpenPostgres(db.ConnectionString));
     }
+
+    [Fact]
+    public async Task The_route_columns_survive_the_postgres_gateways_spool_and_binary_copy()
+    {
+        using var db = PostgresTestDatabase.Create();
+        if (db is null)
+        {
+            return; // no PostgreSQL outside CI
+        }
+
+        using (ParityStore.OpenPostgres(db.ConnectionString))
+        {
+            // migrated
+        }
+
+        var spool = Directory.CreateTempSubdirectory("parity-learned-spool-").FullName;
+        try
+        {
+            await using (var ledger = new PostgresLedger(db.ConnectionString, spool, "node-learned", reconcile: false, _ => null))
+            {
+                await ledger.AppendAsync(Routed);
+                await ledger.AppendAsync(Routed with { RequestId = "req_zero", RouteScore = 0.25, RouteThreshold = 0, RouteChoice = "cn-open" });
+                await ledger.FlushAsync();
+            }
+
+            using var store = ParityStore.OpenPostgres(db.ConnectionString);
+            store.Connection.QuerySingle<(double? Score, double? Threshold, string? Choice)>(
+                "SELECT route_score, route_threshold, route_choice FROM gateway_ledger WHERE request_id = 'req_learned'")
+                .ShouldBe((0.1 + 0.2, 0.61803398875, "us-flagship"));
+            store.Connection.QuerySingle<(double? Score, double? Threshold)>("SELECT route_score, route_threshold FROM gateway_ledger WHERE request_id = 'req_zero'")
+                .ShouldBe((0.25, 0.0));
+        }
+        finally
+        {
+            Directory.Delete(spool, recursive: true);
+        }
+    }
 }
