@@ -16,6 +16,25 @@ internal sealed class PromptFeatures
     /// <summary>The shape features appended after the hashed slots.</summary>
     public const int ShapeCount = 3;
 
+    // Per-thread scratch for Transform: the lower-cased text, token starts, slots, and slot counts (all zeros between calls).
+    [ThreadStatic]
+    private static char[]? loweredText;
+
+    [ThreadStatic]
+    private static int[]? tokenStarts;
+
+    [ThreadStatic]
+    private static int[]? slotBuffer;
+
+    [ThreadStatic]
+    private static int[]? slotCounts;
+
+    [ThreadStatic]
+    private static ulong[]? seenSlots;
+
+    /// <summary>1 + ln(tf) for the term frequencies most slots have (the same doubles Math.Log gives).</summary>
+    private static readonly double[] OnePlusLog = [.. Enumerable.Range(0, 256).Select(tf => 1.0 + Math.Log(tf))];
+
     /// <summary>The fixed shape divisors of router files that predate <see cref="ShapeCenter"/> and <see cref="ShapeScale"/>.</summary>
     public static readonly float[] LegacyShapeScale = [6, 3, 3];
 
@@ -73,7 +92,7 @@ internal sealed class PromptFeatures
             }
 
             seen.Clear();
-            foreach (var slot in Slots(prompt, buckets))
+            foreach (var slot in SlotsOf(prompt, buckets))
             {
                 seen.Add(slot);
             }
@@ -103,27 +122,53 @@ internal sealed class PromptFeatures
         return new PromptFeatures(buckets, idf, center, scale);
     }
 
-    /// <summary>The feature vector of one prompt.</summary>
+    /// <summary>
+    /// The feature vector of one prompt. On the gateway's request path (a <c>learned</c> route scores every
+    /// request), so it counts slots in a per-thread array instead of a dictionary and allocates only the result.
+    /// </summary>
     public SparseVector Transform(string prompt)
     {
-        var counts = new Dictionary<int, int>();
-        foreach (var slot in Slots(prompt, Buckets))
+        var slots = SlotsOf(prompt, Buckets);
+        var counts = slotCounts is { } c && c.Length >= Buckets ? c : slotCounts = new int[Buckets];
+        var words = (Buckets + 63) / 64;
+        var seen = seenSlots is { } b && b.Length >= words ? b : seenSlots = new ulong[words];
+        var unique = 0;
+        foreach (var slot in slots)
         {
-            counts[slot] = counts.GetValueOrDefault(slot) + 1;
+            if (counts[slot]++ == 0)
+            {
+                seen[slot >> 6] |= 1UL << slot;
+                unique++;
+            }
         }
 
-        var indices = counts.Keys.Order().ToArray();
-        var values = new float[indices.Length + ShapeCount];
-        double norm = 0;
-        for (var i = 0; i < indices.Length; i++)
+        // The slots in ascending order, read off the bit set (and the bit set cleared for the next prompt).
+        var indices = new int[unique + ShapeCount];
+        for (int word = 0, k = 0; k < unique; word++)
         {
-            var w = (1.0 + Math.Log(counts[indices[i]])) * Idf[indices[i]];
+            var bits = seen[word];
+            seen[word] = 0;
+            while (bits != 0)
+            {
+                indices[k++] = (word << 6) + System.Numerics.BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+            }
+        }
+
+        var values = new float[unique + ShapeCount];
+        double norm = 0;
+        for (var i = 0; i < unique; i++)
+        {
+            var slot = indices[i];
+            var count = counts[slot];
+            var w = (count < OnePlusLog.Length ? OnePlusLog[count] : 1.0 + Math.Log(count)) * Idf[slot];
+            counts[slot] = 0; // the per-thread array is all zeros again after this prompt
             values[i] = (float)w;
             norm += w * w;
         }
 
         var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
-        for (var i = 0; i < indices.Length; i++)
+        for (var i = 0; i < unique; i++)
         {
             values[i] *= scale;
         }
@@ -131,17 +176,11 @@ internal sealed class PromptFeatures
         var raw = RawShape(prompt);
         for (var s = 0; s < ShapeCount; s++)
         {
-            values[indices.Length + s] = (float)((raw[s] - ShapeCenter[s]) / ShapeScale[s]);
+            values[unique + s] = (float)((raw[s] - ShapeCenter[s]) / ShapeScale[s]);
+            indices[unique + s] = Buckets + s;
         }
 
-        var all = new int[indices.Length + ShapeCount];
-        indices.CopyTo(all, 0);
-        for (var s = 0; s < ShapeCount; s++)
-        {
-            all[indices.Length + s] = Buckets + s;
-        }
-
-        return new SparseVector(all, values);
+        return new SparseVector(indices, values);
     }
 
     private static double[] RawShape(string prompt)
@@ -185,53 +224,75 @@ internal sealed class PromptFeatures
         return (words, numbers, sentences);
     }
 
-    /// <summary>The hash slot of every n-gram of the text (repeats included).</summary>
-    private static IEnumerable<int> Slots(string text, int buckets)
+    /// <summary>
+    /// The hash slot of every n-gram of the text (repeats included): each token's word slot, its bigram with the
+    /// next token, and the character 3-, 4- and 5-grams of the token padded with one space on each side. Tokens
+    /// are the runs of letters and digits, lower-cased. The slots are written to a per-thread buffer, valid until
+    /// the thread's next call.
+    /// </summary>
+    private static ReadOnlySpan<int> SlotsOf(string text, int buckets)
     {
-        var tokens = Tokens(text);
-        const uint wordSeed = 0x811C9DC5, bigramSeed = 0x01000193 * 7, charSeed = 0x9E3779B9;
-        for (var i = 0; i < tokens.Count; i++)
-        {
-            yield return Bucket(Fnv(wordSeed, tokens[i]), buckets);
-            if (i + 1 < tokens.Count)
-            {
-                yield return Bucket(Fnv(Fnv(bigramSeed, tokens[i]) ^ 0x20, tokens[i + 1]), buckets);
-            }
-
-            var padded = " " + tokens[i] + " ";
-            for (var n = 3; n <= 5; n++)
-            {
-                for (var start = 0; start + n <= padded.Length; start++)
-                {
-                    yield return Bucket(Fnv(charSeed + (uint)n, padded.AsSpan(start, n)), buckets);
-                }
-            }
-        }
-    }
-
-    private static List<string> Tokens(string text)
-    {
-        var tokens = new List<string>();
-        var current = new System.Text.StringBuilder();
+        // The lower-cased tokens, each preceded by one space, with a space after the last: " tok1 tok2 ", so a
+        // token's padded form is the token and the space on either side of it.
+        var chars = loweredText is { } l && l.Length >= text.Length + 2 ? l : loweredText = new char[Math.Max(text.Length + 2, 256)];
+        var starts = tokenStarts is { } ts && ts.Length >= (text.Length / 2) + 2 ? ts : tokenStarts = new int[Math.Max((text.Length / 2) + 2, 128)];
+        var n = 1;
+        var tokens = 0;
+        var inToken = false;
+        chars[0] = ' ';
         foreach (var ch in text)
         {
             if (char.IsLetterOrDigit(ch))
             {
-                current.Append(char.ToLowerInvariant(ch));
+                if (!inToken)
+                {
+                    starts[tokens++] = n;
+                    inToken = true;
+                }
+
+                chars[n++] = char.ToLowerInvariant(ch);
             }
-            else if (current.Length > 0)
+            else if (inToken)
             {
-                tokens.Add(current.ToString());
-                current.Clear();
+                chars[n++] = ' ';
+                inToken = false;
             }
         }
 
-        if (current.Length > 0)
+        if (inToken)
         {
-            tokens.Add(current.ToString());
+            chars[n++] = ' ';
         }
 
-        return tokens;
+        // Per token: a word slot, a bigram slot, and at most 3 × (length + 2) character n-grams.
+        var most = (2 * tokens) + (3 * n) + 16;
+        var slots = slotBuffer is { } sb && sb.Length >= most ? sb : slotBuffer = new int[Math.Max(most, 4096)];
+        const uint wordSeed = 0x811C9DC5, bigramSeed = 0x01000193 * 7, charSeed = 0x9E3779B9;
+        var count = 0;
+        for (var i = 0; i < tokens; i++)
+        {
+            var start = starts[i];
+            var length = (i + 1 < tokens ? starts[i + 1] - 1 : n - 1) - start;
+            var token = chars.AsSpan(start, length);
+            slots[count++] = Bucket(Fnv(wordSeed, token), buckets);
+            if (i + 1 < tokens)
+            {
+                var next = starts[i + 1];
+                var nextLength = (i + 2 < tokens ? starts[i + 2] - 1 : n - 1) - next;
+                slots[count++] = Bucket(Fnv(Fnv(bigramSeed, token) ^ 0x20, chars.AsSpan(next, nextLength)), buckets);
+            }
+
+            var padded = chars.AsSpan(start - 1, length + 2);
+            for (var size = 3; size <= 5; size++)
+            {
+                for (var at = 0; at + size <= padded.Length; at++)
+                {
+                    slots[count++] = Bucket(Fnv(charSeed + (uint)size, padded.Slice(at, size)), buckets);
+                }
+            }
+        }
+
+        return slots.AsSpan(0, count);
     }
 
     private static uint Fnv(uint seed, ReadOnlySpan<char> text)
@@ -245,5 +306,7 @@ internal sealed class PromptFeatures
         return h;
     }
 
-    private static int Bucket(uint hash, int buckets) => (int)(hash % (uint)buckets);
+    /// <summary>The hash's slot: hash mod buckets (a mask when buckets is a power of two, the same number without a division).</summary>
+    private static int Bucket(uint hash, int buckets) =>
+        (buckets & (buckets - 1)) == 0 ? (int)(hash & (uint)(buckets - 1)) : (int)(hash % (uint)buckets);
 }
