@@ -40,7 +40,7 @@ public static class DashboardEndpoints
                 ? Json(http, bytes)
                 : Json(http, DashboardJson.Bytes(new { error = $"no model '{id}' in the catalog or on any leaderboard snapshot", parameter = "id" }), StatusCodes.Status404NotFound)));
         Api(app, "/api/value", state, ValueApi.Answer);
-        Api(app, "/api/claims", state, ClaimsApi.Answer);
+        Api(app, "/api/claims", state, (data, query) => ClaimsApi.Answer(data, state.Options, query));
         app.MapPost("/api/claims/check", (HttpContext http) => Guarded(http, async () =>
         {
             var q = new QueryReader(http.Request.Query, "name", "asOf");
@@ -54,7 +54,11 @@ public static class DashboardEndpoints
         Page(app, "/leaderboard", "leaderboard.html", q => LeaderboardQuery.Parse(q));
         Page(app, "/model/{id}", "model.html", q => new QueryReader(q));
         Page(app, "/value", "value.html", q => new QueryReader(q, ValueApi.Parameters));
-        Page(app, "/claims", "claims.html", q => new QueryReader(q, ClaimsApi.Parameters).Date("asOf") ?? default);
+        Page(app, "/claims", "claims.html", q =>
+        {
+            var reader = new QueryReader(q, ClaimsApi.Parameters);
+            return (reader.Date("asOf"), reader.Text("file") is { } file ? ClaimsApi.AllowedFile(state.Options, file) : null);
+        });
         Page(app, "/usage", "usage.html", q => new QueryReader(q, UsageApi.Parameters));
         Page(app, "/evals", "evals.html", q => new QueryReader(q));
         app.MapGet("/assets/{name}", (HttpContext http, string name) =>

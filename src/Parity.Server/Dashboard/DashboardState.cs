@@ -100,7 +100,7 @@ internal sealed class DashboardState
             RaceApi.Answer(data, none);
             LeaderboardApi.Answer(data, none);
             ValueApi.Answer(data, none);
-            ClaimsApi.Answer(data, none);
+            ClaimsApi.Answer(data, _options, none);
         }
         catch (Exception ex) when (ex is ParityException or BadQueryException)
         {

@@ -65,7 +65,7 @@
   }
 
   function checker() {
-    const path = el("input", { type: "text", id: "claims-file", name: "file", value: query.file, placeholder: "/path/to/claims.yaml on the server", size: 36 });
+    const path = el("input", { type: "text", id: "claims-file", name: "file", value: query.file, placeholder: "a .yaml beside the store or the claims file", size: 36 });
     const asOf = el("input", { type: "date", id: "claims-asof", name: "asOf", value: query.asOf });
     const upload = el("input", { type: "file", id: "claims-upload", accept: ".yaml,.yml,text/yaml" });
     const status = el("div", { id: "check-status", "aria-live": "polite" });
