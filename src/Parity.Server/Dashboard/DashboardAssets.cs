@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 
 namespace Parity.Server.Dashboard;
 
-/// <summary>The dashboard's pages, scripts and styles, embedded in the assembly (no CDN, no files beside the binary), each with an ETag.</summary>
+/// <summary>The dashboard's pages (rendered from one template by <see cref="DashboardPages"/>), scripts and styles, embedded in the assembly (no CDN, no files beside the binary), each with an ETag.</summary>
 internal sealed class DashboardAssets
 {
     private const string Prefix = "dashboard/";
@@ -20,9 +20,18 @@ internal sealed class DashboardAssets
             stream.CopyTo(copy);
             var bytes = copy.ToArray();
             var file = name[Prefix.Length..];
-            _assets[file] = new Asset(bytes, ContentType(file), "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] + "\"");
+            _assets[file] = Make(file, bytes);
+        }
+
+        Template = System.Text.Encoding.UTF8.GetString(_assets["page.html"].Bytes);
+        foreach (var page in DashboardPages.All)
+        {
+            _assets[page.File] = Make(page.File, System.Text.Encoding.UTF8.GetBytes(DashboardPages.Render(Template, page)));
         }
     }
+
+    /// <summary>The pages' one template (<c>page.html</c>), for <see cref="DashboardPages"/>.</summary>
+    public string Template { get; }
 
     /// <summary>The assets of this build, read once.</summary>
     public static DashboardAssets Instance { get; } = new();
@@ -47,6 +56,9 @@ internal sealed class DashboardAssets
         http.Response.ContentLength = asset.Bytes.Length;
         return http.Response.Body.WriteAsync(asset.Bytes, http.RequestAborted).AsTask();
     }
+
+    private static Asset Make(string file, byte[] bytes) =>
+        new(bytes, ContentType(file), "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..16] + "\"");
 
     private static string ContentType(string file) => Path.GetExtension(file) switch
     {

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 
 namespace Parity.Server.Dashboard;
@@ -50,17 +49,25 @@ public static class DashboardEndpoints
         Api(app, "/api/evals", state, EvalsApi.Answer);
         Api(app, "/api/usage", state, (data, query) => UsageApi.Answer(data, gateway, query));
 
-        Page(app, "/", "race.html", q => RaceApi.Parse(q));
-        Page(app, "/leaderboard", "leaderboard.html", q => LeaderboardQuery.Parse(q));
-        Page(app, "/model/{id}", "model.html", q => new QueryReader(q));
-        Page(app, "/value", "value.html", q => new QueryReader(q, ValueApi.Parameters));
-        Page(app, "/claims", "claims.html", q =>
+        var checks = new Dictionary<string, Func<IQueryCollection, object>>(StringComparer.Ordinal)
         {
-            var reader = new QueryReader(q, ClaimsApi.Parameters);
-            return (reader.Date("asOf"), reader.Text("file") is { } file ? ClaimsApi.AllowedFile(state.Options, file) : null);
-        });
-        Page(app, "/usage", "usage.html", q => new QueryReader(q, UsageApi.Parameters));
-        Page(app, "/evals", "evals.html", q => new QueryReader(q));
+            ["race.html"] = q => RaceApi.Parse(q),
+            ["leaderboard.html"] = q => LeaderboardQuery.Parse(q),
+            ["model.html"] = q => new QueryReader(q),
+            ["value.html"] = q => new QueryReader(q, ValueApi.Parameters),
+            ["claims.html"] = q =>
+            {
+                var reader = new QueryReader(q, ClaimsApi.Parameters);
+                return (reader.Date("asOf"), reader.Text("file") is { } file ? ClaimsApi.AllowedFile(state.Options, file) : null);
+            },
+            ["usage.html"] = q => new QueryReader(q, UsageApi.Parameters),
+            ["evals.html"] = q => new QueryReader(q),
+        };
+        foreach (var page in DashboardPages.All)
+        {
+            Page(app, page.Route, page.File, checks[page.File]);
+        }
+
         app.MapGet("/assets/{name}", (HttpContext http, string name) =>
             DashboardAssets.Instance.Find(name) is { } asset && !name.EndsWith(".html", StringComparison.Ordinal)
                 ? DashboardAssets.Write(http, asset)
@@ -120,12 +127,7 @@ public static class DashboardEndpoints
     {
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
         http.Response.ContentType = "text/html; charset=utf-8";
-        var html = $"""
-            <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-            <title>Bad address: {WebUtility.HtmlEncode(parameter)}</title><link rel="stylesheet" href="/assets/app.css"></head>
-            <body><main><h1>Bad address</h1><p class="error" role="alert">Parameter <code>{WebUtility.HtmlEncode(parameter)}</code>: {WebUtility.HtmlEncode(message)}</p>
-            <p><a href="{WebUtility.HtmlEncode(http.Request.Path)}">Open the page without the query string</a></p></main></body></html>
-            """;
+        var html = DashboardPages.Error(DashboardAssets.Instance.Template, http.Request.Path, parameter, message);
         return http.Response.WriteAsync(html, Encoding.UTF8, http.RequestAborted);
     }
 }
