@@ -16,7 +16,7 @@ internal sealed class RouteOptions
 
     public Option<string> Weak { get; } = new("--weak") { Description = "The weak (cheap) model", Required = true };
 
-    public Option<string> Router { get; } = new("--router") { Description = "Router kind: mf (RouteLLM-style matrix factorisation) | logreg (logistic regression baseline)", DefaultValueFactory = _ => "mf" };
+    public Option<string> Router { get; } = new("--router") { Description = "Router kind: mf (RouteLLM-style matrix factorisation) | logreg (logistic regression baseline) | knn (nearest neighbours; eval and pairs only)", DefaultValueFactory = _ => "mf" };
 
     public Option<string?> Contaminated { get; } = new("--contaminated") { Description = "A RouteLLM contamination list (JSONL with eval_prompt); by default <benchmark>_contaminated_prompts.jsonl.gz beside --data is used when present; 'none' turns it off" };
 
@@ -37,7 +37,7 @@ internal sealed class RouteOptions
             Weak.Description = "Weak models, comma-separated";
         }
 
-        Router.AcceptOnlyFromAmong("mf", "logreg");
+        Router.AcceptOnlyFromAmong("mf", "logreg", "knn");
     }
 
     public void AddTo(Command command)
@@ -72,7 +72,7 @@ internal sealed class RouteOptions
         {
             L2 = l2,
             LearningRate = lr,
-            Kind = parse.GetValue(Router) == "logreg" ? RouterKind.LogReg : RouterKind.Mf,
+            Kind = parse.GetValue(Router) switch { "logreg" => RouterKind.LogReg, "knn" => RouterKind.Knn, _ => RouterKind.Mf },
             Epochs = epochs,
             Seed = parse.GetValue(Seed),
         };

@@ -30,6 +30,11 @@ internal static class RouteTrainCommand
             }
 
             var training = options.Training(parse);
+            if (training.Kind == RouterKind.Knn)
+            {
+                throw new ParityException("--router knn is measured by 'route eval' and 'route pairs' only: it keeps the training prompts and is not written to a router file; train mf or logreg.");
+            }
+
             var items = training.Kind == RouterKind.Mf ? data.Items : data.Paired(s, w);
             var folds = parse.GetValue(calibrationFolds);
             if (folds is < 0 or 1)

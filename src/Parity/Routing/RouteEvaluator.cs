@@ -136,6 +136,17 @@ internal static class RouteEvaluator
 
     private static void Score(OutcomeSet data, List<OutcomeItem> train, IReadOnlyList<OutcomeItem> items, IEnumerable<int> test, int s, int w, RouterTrainingOptions training, double[] scores)
     {
+        if (training.Kind == RouterKind.Knn)
+        {
+            var knn = KnnRouter.Fit(train, s, w, training.Buckets);
+            foreach (var i in test)
+            {
+                scores[i] = knn.StrongWinProbability(items[i].Prompt);
+            }
+
+            return;
+        }
+
         var router = RouterTrainer.Train(data.Models, train, data.Models[s], data.Models[w], training);
         foreach (var i in test)
         {

@@ -8,4 +8,7 @@ internal enum RouterKind
 
     /// <summary>Logistic regression on the prompt features, trained on the strong–weak pair only (the baseline).</summary>
     LogReg,
+
+    /// <summary>Nearest neighbours over the prompt features (<see cref="KnnRouter"/>); evaluated only, never written to a router file.</summary>
+    Knn,
 }

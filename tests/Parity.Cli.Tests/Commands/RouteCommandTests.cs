@@ -170,4 +170,18 @@ public sealed class RouteCommandTests
         error.Trim().ShouldContain("--models 'gpt-5' is not one of its models");
         error.Trim().ShouldNotContain("\n");
     }
+
+    [Fact]
+    public async Task A_knn_router_is_evaluated_but_not_written_to_a_router_file()
+    {
+        var (exit, output, _) = await CliRunner.RunAsync("route", "eval", "--data", ZeroEval, "--strong", "gpt-4o-2024-08-06", "--weak", "Qwen2-7B-Instruct",
+            "--router", "knn", "--folds", "2", "--bootstrap", "20", "--format", "json");
+        exit.ShouldBe(0);
+        JsonNode.Parse(output)!["routers"]![0]!["router"]!.GetValue<string>().ShouldBe("knn");
+
+        var (trainExit, _, error) = await CliRunner.RunAsync("route", "train", "--data", ZeroEval, "--strong", "gpt-4o-2024-08-06", "--weak", "Qwen2-7B-Instruct",
+            "--router", "knn", "--out", Path.Combine(Path.GetTempPath(), "never.json"));
+        trainExit.ShouldBe(1);
+        error.Trim().ShouldStartWith("error: --router knn is measured by 'route eval' and 'route pairs' only");
+    }
 }
