@@ -122,12 +122,11 @@ internal static class RouteEvalCommand
             (mine.Cpt50.Value * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%", (mine.Cpt80.Value * 100).ToString("0.00", CultureInfo.InvariantCulture) + "%");
         table.Write(writer);
         var best = r.Published.Where(f => f.Metric == "APGR" && f.Router != "random").MaxBy(f => f.Value)!;
-        var samePair = r.Strong.Contains(first.Strong, StringComparison.OrdinalIgnoreCase) && r.Weak.Contains(first.Weak.Split('-')[0], StringComparison.OrdinalIgnoreCase);
         var verdict = mine.Apgr.Low > best.Value ? "above it (the 95% interval excludes it)"
             : mine.Apgr.High < best.Value ? "below it (the 95% interval excludes it)"
             : "not distinguishable from it (the 95% interval contains it)";
         writer.WriteLine($"Best published APGR: {best.Router} trained on {best.Training}, {best.AsPublished}; this run's {mine.Apgr.Value.ToString("0.000", CultureInfo.InvariantCulture)} is {verdict}.");
-        writer.WriteLine(samePair
+        writer.WriteLine(r.PublishedSamePair
             ? "Settings differ: RouteLLM trained on Chatbot Arena preferences (plus augmentation) and evaluated on the whole benchmark, sampling APGR at 10 points; Parity trains on other items of the same benchmark and scores held-out items at every strong-call count."
             : $"Not the same pair: the published figures are for {first.Strong} vs {first.Weak}; read them as context only.");
     }

@@ -45,4 +45,9 @@ internal sealed record RouteEvalResult
 
     /// <summary>Figures a paper published for its routers on the same benchmark (RouteLLM), to read beside these; empty when none are shipped.</summary>
     public IReadOnlyList<PublishedRouterFigure> Published { get; init; } = [];
+
+    /// <summary>Whether <see cref="Published"/> is for this run's pair of models (its strong model named the same, its weak model's family the same); false when there are none.</summary>
+    public bool PublishedSamePair => Published.Count > 0
+        && Strong.Contains(Published[0].Strong, StringComparison.OrdinalIgnoreCase)
+        && Weak.Contains(Published[0].Weak.Split('-')[0], StringComparison.OrdinalIgnoreCase);
 }
