@@ -25,12 +25,15 @@ public sealed class DashboardBrowser : IAsyncLifetime
 
     public string StorePath { get; } = Path.Combine(Path.GetTempPath(), "parity-dash-" + Guid.NewGuid().ToString("N"), "parity.db");
 
-    public async Task InitializeAsync()
+    public Task InitializeAsync() => StartAsync(new DashboardOptions(StorePath, CheckInterval: TimeSpan.FromMilliseconds(200)));
+
+    /// <summary>Starts the dashboard on <paramref name="options"/> (a test that needs a gateway's ledger) and Chromium.</summary>
+    public async Task StartAsync(DashboardOptions options)
     {
         File.Exists(Chromium).ShouldBeTrue($"{Chromium} is required (apt-get install chromium; .ci/run installs it)");
         Directory.CreateDirectory(Path.GetDirectoryName(StorePath)!);
         Directory.CreateDirectory(ScreenshotDir);
-        Host = await DashboardHost.StartAsync(new DashboardOptions(StorePath, CheckInterval: TimeSpan.FromMilliseconds(200)), "http://127.0.0.1:0");
+        Host = await DashboardHost.StartAsync(options, "http://127.0.0.1:0");
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
