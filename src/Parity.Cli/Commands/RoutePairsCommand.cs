@@ -18,7 +18,7 @@ internal static class RoutePairsCommand
         var folds = new Option<int>("--folds") { Description = "k-fold cross-validation by item", DefaultValueFactory = _ => 5 };
         var bootstrap = new Option<int>("--bootstrap") { Description = "Bootstrap rounds per pair for the 95% intervals", DefaultValueFactory = _ => 1000 };
         var format = FormatOption.Create(OutputFormat.Table, OutputFormat.Json);
-        var command = new Command("pairs", "Evaluate a router kind on every strong × weak pair of two model lists (k-fold, held out) and count the pairs whose APGR beats the random router with a 95% interval that excludes it.");
+        var command = new Command("pairs", "Evaluate a router kind on every strong × weak pair of two model lists (k-fold, held out) and count the pairs that beat the random router: APGR interval above 0.5 and paired gain over random above 0.");
         options.AddTo(command);
         command.Options.Add(folds);
         command.Options.Add(bootstrap);
