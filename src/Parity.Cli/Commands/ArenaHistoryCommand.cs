@@ -18,14 +18,14 @@ internal static class ArenaHistoryCommand
         var by = new Option<string>("--by") { Description = "Group models by origin (the organization's country), openness (open or closed weights, from the licence) or vendor (organization)", DefaultValueFactory = _ => "origin" };
         by.AcceptOnlyFromAmong("origin", "openness", "vendor");
         var format = FormatOption.Create(OutputFormat.Table, OutputFormat.Json, OutputFormat.Csv);
-        var command = new Command("history", "LMArena's published leaderboards over time (shipped snapshots, one source per date): the best model of each group on each date, and how far it is behind the leader.")
+        var command = new Command("history", "LMArena's published leaderboards over time (shipped snapshots and those parity update stored in --db, one source per date): the best model of each group on each date, and how far it is behind the leader.")
         {
             board, from, to, by, format,
         };
 
         CliAction.Set(command, context, parse =>
         {
-            var history = LeaderboardHistory.LoadShipped(OrganizationTable.LoadShipped());
+            var history = HistoryLoader.Load(parse);
             var fromDate = parse.GetValue(from);
             var toDate = parse.GetValue(to);
             var grouping = parse.GetValue(by)!;

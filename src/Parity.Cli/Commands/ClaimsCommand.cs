@@ -156,7 +156,7 @@ internal static class ClaimsCommand
                 ? d
                 : throw new ParityException($"--as-of: expected a date yyyy-mm-dd, got '{text}'.")
             : null;
-        var inputs = ReportData.Create(ShippedHistory.Load(), CatalogLoader.Load(parseResult), path, DateTimeOffset.UtcNow);
+        var inputs = ReportData.Create(ShippedHistory.From(HistoryLoader.Load(parseResult)), CatalogLoader.Load(parseResult), path, DateTimeOffset.UtcNow);
         var data = ReportBuilder.ClaimDataOf(inputs, date is { } day ? ReportBuilder.EndOf(day) : null);
         return (inputs, data, new ClaimSet(inputs.ClaimsFile, inputs.Claims, inputs.Trackers ?? []));
     }

@@ -66,7 +66,7 @@ internal static class ReportCommand
                 : null;
             // Prices as of the report's date where the feeds carry a price history, else today's.
             var priceDate = date is { } day ? new DateTimeOffset(day.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero) : DateTimeOffset.UtcNow;
-            var inputs = ReportData.Create(ShippedHistory.Load(), CatalogLoader.Load(parseResult), parseResult.GetValue(claims), priceDate);
+            var inputs = ReportData.Create(ShippedHistory.From(HistoryLoader.Load(parseResult)), CatalogLoader.Load(parseResult), parseResult.GetValue(claims), priceDate);
             var report = ReportBuilder.Build(inputs, new ReportOptions(parseResult.GetValue(board)!, date, parseResult.GetValue(within)));
             var charts = ReportCharts.Render(report);
             report = report with { Charts = charts.Select(c => c.FileName).ToList() };

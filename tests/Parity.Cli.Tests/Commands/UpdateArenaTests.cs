@@ -69,6 +69,32 @@ public sealed class UpdateArenaTests : IDisposable
     }
 
     [Fact]
+    public async Task The_report_claims_and_arena_history_read_the_stored_board_with_db()
+    {
+        var shipped = Shipped.Value;
+        var promoted = FeedFixtures.BestChineseOpenModel(shipped);
+        await using var server = await FeedFixtureServer.StartAsync(_ => (200, FeedFixtures.ArenaBoard(shipped, promoted), null));
+        (await CliRunner.RunAsync("update", "--db", Db, "--source", "arena", "--url", $"arena={server.Url}/leaderboard-text.json")).Exit.ShouldBe(0);
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var (exit, output, error) = await CliRunner.RunAsync("report", "--db", Db, "--format", "json", "--out", Path.Combine(folder, "report"));
+        exit.ShouldBe(0, error);
+        var report = JsonNode.Parse(output)!;
+        report["asOf"]!.GetValue<string>().ShouldBe(today);
+        report["standing"]!["usChina"]!["second"]!["key"]!.GetValue<string>().ShouldBe(promoted);
+        report["standing"]!["usChina"]!["gap"]!.GetValue<double>().ShouldBeLessThan(0); // China leads on the newer board
+
+        var (_, history, _) = await CliRunner.RunAsync("arena", "history", "--db", Db, "--format", "json");
+        var last = JsonNode.Parse(history)!.AsArray().Where(r => r!["board"]!.GetValue<string>() == "text").Last()!;
+        last["date"]!.GetValue<string>().ShouldBe(today);
+        last["source"]!.GetValue<string>().ShouldStartWith("lmarena/arena-catalog:leaderboard-text.json");
+
+        // Without --db (or with a store that holds no board) nothing changes: the shipped history.
+        var (_, shippedReport, _) = await CliRunner.RunAsync("report", "--format", "json", "--out", Path.Combine(folder, "report-shipped"));
+        JsonNode.Parse(shippedReport)!["asOf"]!.GetValue<string>().ShouldBe(shipped.Date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task A_board_equal_to_the_newest_snapshot_stores_nothing()
     {
         await using var server = await FeedFixtureServer.StartAsync(_ => (200, FeedFixtures.ArenaBoard(Shipped.Value), null));
