@@ -12,10 +12,10 @@ internal static class UsageCommand
     {
         var by = new Option<string>("--by")
         {
-            Description = "Group by: model|origin|vendor|key|route",
+            Description = "Group by: model|origin|vendor|key|route|decision (a learned route's choices, and the fallbacks that served instead)",
             DefaultValueFactory = _ => "model",
         };
-        by.AcceptOnlyFromAmong("model", "origin", "vendor", "key", "route");
+        by.AcceptOnlyFromAmong("model", "origin", "vendor", "key", "route", "decision");
         var from = new Option<string?>("--from") { Description = "Start, inclusive (UTC date or ISO 8601 time, e.g. 2026-11-01)" };
         var to = new Option<string?>("--to") { Description = "End, exclusive (UTC date or ISO 8601 time)" };
         var config = GatewayCommand.ConfigOption(required: false);

@@ -96,7 +96,7 @@ internal static class AdminEndpoints
             {
                 var q = http.Request.Query;
                 var by = Enum.TryParse<UsageGrouping>(q["by"].ToString() is { Length: > 0 } b ? b : "model", ignoreCase: true, out var g)
-                    ? g : throw new ParityException("'by' must be model, origin, vendor, key or route.");
+                    ? g : throw new ParityException("'by' must be model, origin, vendor, key, route or decision.");
                 var from = q["from"].ToString() is { Length: > 0 } f ? DateTimeOffset.Parse(f, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
                 var to = q["to"].ToString() is { Length: > 0 } t ? DateTimeOffset.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
                 var summary = services.Keys.Read(store => UsageReport.Build(store, by, from, to, services.Setup.DefaultFlagship()));

@@ -10,4 +10,7 @@ public enum UsageGrouping
     Vendor,
     Key,
     Route,
+
+    /// <summary>A learned route's decisions: the route and the model its router chose, and which model served when the other took over (e.g. "smart: chose gpt-5, served by deepseek-chat").</summary>
+    Decision,
 }

@@ -64,6 +64,9 @@ public static class UsageReport
         UsageGrouping.Origin => "COALESCE(l.origin, '?') || CASE WHEN l.open_weights = 1 THEN ' open' WHEN l.open_weights = 0 THEN ' closed' ELSE '' END",
         UsageGrouping.Vendor => "COALESCE(l.vendor, '?')",
         UsageGrouping.Key => "COALESCE(k.name || ' (' || l.key_id || ')', l.key_id, '(no key)')",
+        UsageGrouping.Decision => "CASE WHEN l.route_choice IS NULL THEN l.route || ' (not learned)' " +
+            "WHEN l.model IS NULL OR l.model <> l.route_choice THEN l.route || ': chose ' || l.route_choice || ', served by ' || COALESCE(l.model, 'none') " +
+            "ELSE l.route || ': chose ' || l.route_choice END",
         _ => "l.route",
     };
 

@@ -103,4 +103,25 @@ public sealed class LearnedRouteTests(LearnedGateway gateway) : IClassFixture<Le
         var row = gateway.Ledger().Single(r => r.Request_Id == response.Headers.GetValues("x-request-id").Single());
         (row.Route_Score, row.Route_Threshold, row.Route_Choice).ShouldBe((null, null, null));
     }
+
+    [Fact]
+    public async Task Usage_by_decision_counts_each_choice_of_a_learned_route_and_the_fallbacks_that_served_instead()
+    {
+        var from = DateTimeOffset.UtcNow; // the requests below arrive after this; the other tests' before it
+        (await ChatAsync("smart", User(gateway.EasyPrompt))).Dispose();
+        (await ChatAsync("smart", User(gateway.EasyPrompt))).Dispose();
+        (await ChatAsync("smart", User(gateway.HardPrompt))).Dispose();
+        (await ChatAsync("smart-down", User(gateway.EasyPrompt))).Dispose();
+        (await ChatAsync(LearnedGateway.Weak, User(gateway.EasyPrompt))).Dispose();
+
+        using var store = Parity.Storage.ParityStore.OpenSqlite(gateway.LedgerPath);
+        var rows = Parity.Gateway.UsageReport.Build(store, Parity.Gateway.UsageGrouping.Decision, from, null).Rows.ToDictionary(r => r.Group, r => r.Requests);
+        rows.ShouldBe(new Dictionary<string, long>
+        {
+            [$"smart: chose {LearnedGateway.Weak}"] = 2,
+            [$"smart: chose {LearnedGateway.Strong}"] = 1,
+            [$"smart-down: chose gpt4-down, served by {LearnedGateway.Weak}"] = 1,
+            [$"{LearnedGateway.Weak} (not learned)"] = 1,
+        }, ignoreOrder: true);
+    }
 }
