@@ -25,11 +25,15 @@ internal static class ServeCommand
         {
             Description = "Run 'parity update --source all' on this schedule while serving, e.g. 6h, 30m (the pages follow the store)",
         };
+        var feeds = new Option<string?>("--feeds-config")
+        {
+            Description = "With --refresh: a YAML file of feed addresses ('feeds: { arena: URL, litellm: URL, … }', as parity update --config)",
+        };
         var command = new Command("serve",
             "Serve the live tracker: the race (gap over time with its 95% band), the leaderboard (filters, sort, CSV), model pages, value for money, " +
             "the claims tracker, the gateway's usage and eval runs, each page backed by JSON under /api/. Pages follow the store (--db) without a restart.")
         {
-            urls, gatewayConfig, claims, refresh,
+            urls, gatewayConfig, claims, refresh, feeds,
         };
         HelpWithNotes.Add(command,
             "Pages: / (race), /leaderboard, /model/ID, /value, /claims, /usage, /evals. API: /api/race, /api/leaderboard (and .csv), /api/model/ID, " +
@@ -39,10 +43,17 @@ internal static class ServeCommand
         {
             var gateway = parse.GetValue(gatewayConfig) is { } path ? Gateway.GatewayConfigLoader.Load(path, sqliteOverride: null, defaultSqlite: parse.GetValue(GlobalOptions.Db)) : null;
             var options = new DashboardOptions(Path.GetFullPath(parse.GetValue(GlobalOptions.Db)!), parse.GetValue(claims) is { } c ? Path.GetFullPath(c) : null, gateway);
+            if (parse.GetValue(feeds) is not null && parse.GetValue(refresh) is null)
+            {
+                throw new ParityException("--feeds-config: only used with --refresh (give both, or run parity update --config).");
+            }
+
+            // Read the feed addresses now: a bad file is an error at start, not six hours later.
+            var sources = UpdateCommand.Sources("all", [], parse.GetValue(feeds));
             (TimeSpan, Func<CancellationToken, Task>)? schedule = parse.GetValue(refresh) is { } every
                 ? (Duration(every), async ct =>
                 {
-                    foreach (var r in await UpdateCommand.RunAsync(options.StorePath, UpdateCommand.Sources("all", [], null), ct))
+                    foreach (var r in await UpdateCommand.RunAsync(options.StorePath, sources, ct))
                     {
                         await context.Error.WriteLineAsync($"{DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm:ss}Z update {r.Summary}");
                     }
