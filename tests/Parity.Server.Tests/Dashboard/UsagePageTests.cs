@@ -59,9 +59,11 @@ public sealed class UsagePageTests : IAsyncLifetime
         return JsonNode.Parse(await output)!;
     }
 
-    /// <summary>The page's dollar format (app.js <c>usd</c>).</summary>
+    /// <summary>The page's dollar format (app.js <c>usd</c>): below a cent, two significant digits.</summary>
     private static string Usd(decimal x) =>
-        "$" + x.ToString(x >= 100 ? "#,0" : x >= 1 ? "#,0.00" : "#,0.000", CultureInfo.InvariantCulture);
+        "$" + x.ToString(
+            x >= 100 ? "#,0" : x >= 1 ? "#,0.00" : x >= 0.01m || x <= 0 ? "#,0.000" : "0." + new string('0', Math.Min(8, 1 - (int)Math.Floor(Math.Log10((double)x)))),
+            CultureInfo.InvariantCulture);
 
     private static string Pct(double x) => (100 * x).ToString("#,0.0", CultureInfo.InvariantCulture) + " %";
 
@@ -117,6 +119,11 @@ public sealed class UsagePageTests : IAsyncLifetime
             shown[i][3].ShouldBe(r["inputTokens"]!.GetValue<long>().ToString("#,0", CultureInfo.InvariantCulture));
             shown[i][4].ShouldBe(r["outputTokens"]!.GetValue<long>().ToString("#,0", CultureInfo.InvariantCulture));
             shown[i][6].ShouldBe(Usd(r["costUsd"]!.GetValue<decimal>()));
+            if (r["costUsd"]!.GetValue<decimal>() > 0)
+            {
+                shown[i][6].ShouldNotBe("$0.000"); // a small spend keeps its digits
+            }
+
             shown[i][7].ShouldBe(Pct(r["tokenShare"]!.GetValue<double>()));
         }
     }

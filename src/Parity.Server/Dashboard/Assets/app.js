@@ -19,7 +19,9 @@ const P = (() => {
   };
   const num = (x, d = 1) => x === null || x === undefined ? "–" : Number(x).toLocaleString("en-US", { minimumFractionDigits: d, maximumFractionDigits: d });
   const signed = (x, d = 1) => x === null || x === undefined ? "–" : (x > 0 ? "+" : x < 0 ? "−" : "") + num(Math.abs(x), d);
-  const usd = (x) => x === null || x === undefined ? "–" : "$" + (x >= 100 ? num(x, 0) : x >= 1 ? num(x, 2) : num(x, 3));
+  // Dollars: whole above $100, cents above $1, tenths of a cent above a cent, and two significant digits below (a spend of
+  // $0.00034 is not shown as $0.000).
+  const usd = (x) => x === null || x === undefined ? "–" : "$" + (x >= 100 ? num(x, 0) : x >= 1 ? num(x, 2) : x >= 0.01 || x <= 0 ? num(x, 3) : num(x, Math.min(8, 1 - Math.floor(Math.log10(x)))));
   const pct = (x, d = 0) => x === null || x === undefined ? "–" : num(100 * x, d) + " %";
   const days = (date) => Math.round((Date.now() - Date.parse(date + (date.length === 10 ? "T00:00:00Z" : ""))) / 86400000);
 
