@@ -42,8 +42,10 @@ public sealed class PostgresTests
         ex.Message.ShouldContain("127.0.0.1:1/z");
     }
 
-    [Fact]
-    public async Task Two_nodes_on_one_postgres_do_not_overspend_a_budget_and_share_one_ledger()
+    [Theory]
+    [InlineData("leased")]
+    [InlineData("exact")]
+    public async Task Two_nodes_on_one_postgres_do_not_overspend_a_budget_and_share_one_ledger(string limits)
     {
         using var db = PostgresTestDatabase.Create();
         if (db is null)
@@ -51,7 +53,7 @@ public sealed class PostgresTests
             return;
         }
 
-        await using var nodes = await Nodes.StartAsync(db.ConnectionString);
+        await using var nodes = await Nodes.StartAsync(db.ConnectionString, limits);
         // Reservation for max_tokens 1100 ≈ $0.00047 ≥ the real cost of $0.0004396, so the spend can never pass the budget.
         const double budget = 0.005;
         var key = await nodes.CreateKeyAsync("shared-budget", budget: budget);
@@ -198,12 +200,12 @@ public sealed class PostgresTests
         private FakeUpstream beta = null!;
         private string folder = "";
 
-        public static async Task<Nodes> StartAsync(string connectionString)
+        public static async Task<Nodes> StartAsync(string connectionString, string limits = "leased")
         {
             var nodes = new Nodes { alpha = await FakeUpstream.StartAsync(), beta = await FakeUpstream.StartAsync() };
             nodes.folder = Directory.CreateTempSubdirectory("parity-pg-").FullName;
             var config = Path.Combine(nodes.folder, "gateway.yaml");
-            await File.WriteAllTextAsync(config, TestGateway.Yaml(nodes.alpha.BaseUrl, nodes.beta.BaseUrl, "postgresEnv: GATEWAY_TEST_PG"));
+            await File.WriteAllTextAsync(config, TestGateway.Yaml(nodes.alpha.BaseUrl, nodes.beta.BaseUrl, "postgresEnv: GATEWAY_TEST_PG\n  limits: " + limits));
             for (var i = 0; i < 2; i++)
             {
                 var setup = GatewayConfigLoader.Load(config, name => name == "GATEWAY_TEST_PG" ? connectionString : TestGateway.Environment(name));
