@@ -203,7 +203,17 @@ public sealed class GatewayHost : IAsyncDisposable
                 origin = (string?)null,
                 open_weights = (bool?)null,
                 price_per_million = (object?)null,
-                route = new { policy = r.Policy.ToString().ToLowerInvariant(), models = r.Candidates.Select(c => c.Name).ToList(), fallback = r.FallbackEnabled, scores = r.Scores, excluded = r.Excluded },
+                route = new
+                {
+                    policy = r.Policy.ToString().ToLowerInvariant(),
+                    models = r.Candidates.Select(c => c.Name).ToList(),
+                    fallback = r.FallbackEnabled,
+                    scores = r.Scores,
+                    excluded = r.Excluded,
+                    learned = r.Learned is { } l
+                        ? new { strong = l.Strong.Name, weak = l.Weak.Name, threshold = l.Threshold, thresholdSource = l.ThresholdSource, router = Path.GetFileName(l.RouterPath), kind = l.Router.Kind.ToString().ToLowerInvariant() }
+                        : null,
+                },
             },
         });
         return new { @object = "list", data = models.Concat(routes).ToList() };

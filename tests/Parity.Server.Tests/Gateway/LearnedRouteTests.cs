@@ -124,4 +124,17 @@ public sealed class LearnedRouteTests(LearnedGateway gateway) : IClassFixture<Le
             [$"{LearnedGateway.Weak} (not learned)"] = 1,
         }, ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task The_models_list_shows_a_learned_routes_models_threshold_and_router()
+    {
+        var list = (await gateway.Client.GetFromJsonAsync<JsonObject>("/v1/models"))!;
+        var route = list["data"]!.AsArray().Single(m => m!["id"]!.GetValue<string>() == "smart")!["parity"]!["route"]!;
+        route["policy"]!.GetValue<string>().ShouldBe("learned");
+        var learned = route["learned"]!;
+        (learned["strong"]!.GetValue<string>(), learned["weak"]!.GetValue<string>(), learned["router"]!.GetValue<string>(), learned["kind"]!.GetValue<string>())
+            .ShouldBe((LearnedGateway.Strong, LearnedGateway.Weak, "gsm8k-logreg.json", "logreg"));
+        learned["threshold"]!.GetValue<double>().ShouldBe(gateway.Setup.Routes["smart"].Learned!.Threshold);
+        learned["thresholdSource"]!.GetValue<string>().ShouldStartWith("strongShare 0.3 -> threshold ");
+    }
 }
