@@ -4,9 +4,11 @@ namespace Parity.Server.Gateway;
 
 /// <summary>
 /// Step 3 of a request: the key's per-minute limits and its budget. The request reserves its worst case —
-/// the prompt's tokens plus every choice as long as <c>max_tokens</c> allows, at the dearest model of the
-/// plan — and is refused (402, 429) when that does not fit; the reservation is settled with the real cost
-/// when the request ends (<see cref="ExchangeRecorder.FinishAsync"/>).
+/// the prompt's tokens (counted with each candidate model's tokenizer, times what that model's provider
+/// has been seen to report per counted token, see <see cref="PromptCalibration"/>) plus every choice as
+/// long as <c>max_tokens</c> allows, at the dearest model of the plan — and is refused (402, 429) when that
+/// does not fit; the reservation is settled with the real cost when the request ends
+/// (<see cref="ExchangeRecorder.FinishAsync"/>).
 /// </summary>
 internal sealed class BudgetAdmission(GatewayServices services, ExchangeRecorder recorder)
 {
@@ -21,10 +23,16 @@ internal sealed class BudgetAdmission(GatewayServices services, ExchangeRecorder
         // The effective worst case: every choice as long as max_tokens allows (validated: 1 or more),
         // at the dearest model of the plan; never below zero.
         var outputTokens = (request.MaxTokens ?? services.Setup.DefaultMaxTokens) * request.Choices;
-        var inputEstimate = UsageCounts.Estimate(request.PromptCharacters) + 16 * request.MessageCount;
+        long inputEstimate = 0;
         foreach (var candidate in plan)
         {
-            exchange.Reserved = Math.Max(exchange.Reserved, candidate.Cost(inputEstimate, outputTokens, 0, exchange.At));
+            var input = services.Calibration.Reserve(candidate.Name, request.PromptTokens(candidate.Tokenizer));
+            var cost = candidate.Cost(input, outputTokens, 0, exchange.At);
+            if (cost >= exchange.Reserved)
+            {
+                exchange.Reserved = cost;
+                inputEstimate = input;
+            }
         }
 
         var admission = await services.Limits.TryAdmitAsync(vkey, exchange.Reserved, exchange.At, context.RequestAborted);

@@ -148,7 +148,6 @@ internal sealed class ChatCompletionsHandler
 
         var stream = request.Stream;
         var plan = route.Learned is { } learned ? Decide(context, exchange, learned, request) : route.Plan(Random.Shared.NextDouble());
-        var promptTokens = UsageCounts.Estimate(request.PromptCharacters);
 
         // 3. Budget and limits: reserve the worst case over the models that may serve it.
         if (!await admission.AdmitAsync(context, exchange, request, plan))
@@ -173,6 +172,8 @@ internal sealed class ChatCompletionsHandler
                 if (attempt.Outcome == AttemptOutcome.Ok)
                 {
                     exchange.Model = model;
+                    var promptTokens = request.PromptTokens(model.Tokenizer);
+                    exchange.EstimatedInputTokens = promptTokens;
                     if (stream)
                     {
                         await streamRelay.RelayAsync(context, exchange, attempt, request.ClientWantsUsage, promptTokens);

@@ -25,8 +25,6 @@ internal sealed class ChatRequest : IDisposable
     /// <summary>The largest <c>n</c> (choices per request) accepted, as OpenAI's API.</summary>
     public const int MaxChoices = 128;
 
-    /// <summary>The longest piece of a refused value quoted back in an error.</summary>
-    private const int QuotedValueLength = 40;
     private static readonly ConcurrentDictionary<string, byte[]> EncodedNames = new(StringComparer.Ordinal);
     private static readonly byte[] TrueLiteral = "true"u8.ToArray();
     private static readonly byte[] AddOptions = ",\"stream_options\":{\"include_usage\":true}"u8.ToArray();
@@ -66,6 +64,13 @@ internal sealed class ChatRequest : IDisposable
 
     /// <summary>Characters of the messages' text (string contents and the <c>text</c> of content parts).</summary>
     public long PromptCharacters { get; private set; }
+
+    /// <summary>What of the body becomes prompt tokens (messages, tools, images), to count with a model's tokenizer.</summary>
+    private readonly PromptText prompt = new();
+
+    /// <summary>The prompt's tokens in <paramref name="encoding"/> (counted once per encoding; see <see cref="PromptText"/>).</summary>
+    public long PromptTokens(Parity.Gateway.TokenEncoding encoding) =>
+        prompt.Count(new ReadOnlySpan<byte>(buffer ?? throw new ObjectDisposedException(nameof(ChatRequest)), 0, length), encoding);
 
     /// <summary><c>stream: true</c>.</summary>
     public bool Stream { get; private set; }
@@ -245,7 +250,7 @@ internal sealed class ChatRequest : IDisposable
                 {
                     JsonTokenType.String => reader.GetString() is { Length: > 0 } name ? name : null,
                     JsonTokenType.Null => null,
-                    _ => throw WrongType(ref reader, "model", "a string: a model or route name (see GET /v1/models)"),
+                    _ => throw RequestFields.WrongType(ref reader, "model", "a string: a model or route name (see GET /v1/models)"),
                 };
                 reader.Skip();
                 modelEnd = (int)reader.BytesConsumed;
@@ -258,7 +263,7 @@ internal sealed class ChatRequest : IDisposable
             else if (reader.ValueTextEquals("stream"u8))
             {
                 reader.Read();
-                Stream = Boolean(ref reader, "stream") ?? false;
+                Stream = RequestFields.Boolean(ref reader, "stream") ?? false;
             }
             else if (reader.ValueTextEquals("stream_options"u8))
             {
@@ -273,22 +278,27 @@ internal sealed class ChatRequest : IDisposable
             else if (reader.ValueTextEquals("max_completion_tokens"u8))
             {
                 reader.Read();
-                maxCompletionTokens = Integer(ref reader, "max_completion_tokens", 1, MaxOutputTokens);
+                maxCompletionTokens = RequestFields.Integer(ref reader, "max_completion_tokens", 1, MaxOutputTokens);
             }
             else if (reader.ValueTextEquals("max_tokens"u8))
             {
                 reader.Read();
-                maxTokens = Integer(ref reader, "max_tokens", 1, MaxOutputTokens);
+                maxTokens = RequestFields.Integer(ref reader, "max_tokens", 1, MaxOutputTokens);
             }
             else if (reader.ValueTextEquals("n"u8))
             {
                 reader.Read();
-                Choices = (int)(Integer(ref reader, "n", 1, MaxChoices) ?? 1);
+                Choices = (int)(RequestFields.Integer(ref reader, "n", 1, MaxChoices) ?? 1);
             }
             else if (reader.ValueTextEquals("temperature"u8))
             {
                 reader.Read();
-                Temperature = Number(ref reader, "temperature", 0, 2);
+                Temperature = RequestFields.Number(ref reader, "temperature", 0, 2);
+            }
+            else if (reader.ValueTextEquals("tools"u8) || reader.ValueTextEquals("functions"u8))
+            {
+                reader.Read();
+                SkipCounted(ref reader);
             }
             else
             {
@@ -325,7 +335,7 @@ internal sealed class ChatRequest : IDisposable
         {
             if (reader.TokenType != JsonTokenType.Null)
             {
-                throw WrongType(ref reader, "messages", "an array of messages");
+                throw RequestFields.WrongType(ref reader, "messages", "an array of messages");
             }
 
             return;
@@ -334,6 +344,7 @@ internal sealed class ChatRequest : IDisposable
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             MessageCount++;
+            prompt.AddMessage();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
                 reader.Skip();
@@ -346,25 +357,37 @@ internal sealed class ChatRequest : IDisposable
             {
                 var isContent = reader.ValueTextEquals("content"u8);
                 var isRole = !isContent && reader.ValueTextEquals("role"u8);
+                var isName = !isContent && !isRole && reader.ValueTextEquals("name"u8);
+                var isCall = !isContent && !isRole && !isName && (reader.ValueTextEquals("tool_calls"u8) || reader.ValueTextEquals("function_call"u8));
                 reader.Read();
                 if (isContent && reader.TokenType is JsonTokenType.String or JsonTokenType.StartArray)
                 {
                     contentStart = (int)reader.TokenStartIndex;
                 }
 
-                if (isRole && reader.TokenType == JsonTokenType.String)
+                if ((isRole || isName) && reader.TokenType == JsonTokenType.String)
                 {
-                    isUser = reader.ValueTextEquals("user"u8);
+                    isUser |= isRole && reader.ValueTextEquals("user"u8);
+                    prompt.AddString(reader.TokenStartIndex, reader.BytesConsumed);
+                    if (isName)
+                    {
+                        prompt.AddName();
+                    }
                 }
                 else if (isContent && reader.TokenType == JsonTokenType.String)
                 {
-                    PromptCharacters += Characters(ref reader);
+                    PromptCharacters += RequestFields.Characters(ref reader);
+                    prompt.AddString(reader.TokenStartIndex, reader.BytesConsumed);
                     contentEnd = (int)reader.BytesConsumed;
                 }
                 else if (isContent && reader.TokenType == JsonTokenType.StartArray)
                 {
-                    PromptCharacters += ReadContentParts(ref reader, text: null);
+                    PromptCharacters += ContentParts.Read(ref reader, text: null, prompt);
                     contentEnd = (int)reader.BytesConsumed;
+                }
+                else if (isCall)
+                {
+                    SkipCounted(ref reader);
                 }
                 else
                 {
@@ -400,45 +423,16 @@ internal sealed class ChatRequest : IDisposable
         }
 
         var text = new StringBuilder();
-        ReadContentParts(ref reader, text);
+        ContentParts.Read(ref reader, text, counted: null);
         return text.ToString();
     }
 
-    /// <summary>
-    /// Reads an array of content parts, the reader on its start: the characters of the parts' <c>text</c>, also
-    /// appended to <paramref name="text"/> (newline-separated) when given.
-    /// </summary>
-    private static long ReadContentParts(ref Utf8JsonReader reader, StringBuilder? text)
+    /// <summary>Skips the value at the reader, counting its JSON text as prompt (tool definitions and calls).</summary>
+    private void SkipCounted(ref Utf8JsonReader reader)
     {
-        long characters = 0;
-        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
-        {
-            if (reader.TokenType != JsonTokenType.StartObject)
-            {
-                reader.Skip();
-                continue;
-            }
-
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isText = reader.ValueTextEquals("text"u8);
-                reader.Read();
-                if (isText && reader.TokenType == JsonTokenType.String)
-                {
-                    characters += Characters(ref reader);
-                    if (text is not null)
-                    {
-                        text.Append(text.Length > 0 ? "\n" : "").Append(reader.GetString());
-                    }
-                }
-                else
-                {
-                    reader.Skip();
-                }
-            }
-        }
-
-        return characters;
+        var start = reader.TokenStartIndex;
+        reader.Skip();
+        prompt.AddJson(start, reader.BytesConsumed);
     }
 
     private void ScanStreamOptions(ref Utf8JsonReader reader)
@@ -449,7 +443,7 @@ internal sealed class ChatRequest : IDisposable
         {
             if (reader.TokenType != JsonTokenType.Null)
             {
-                throw WrongType(ref reader, "stream_options", "an object such as {\"include_usage\": true}");
+                throw RequestFields.WrongType(ref reader, "stream_options", "an object such as {\"include_usage\": true}");
             }
 
             optionsEnd = (int)reader.BytesConsumed;
@@ -467,7 +461,7 @@ internal sealed class ChatRequest : IDisposable
             if (isUsage)
             {
                 usageStart = (int)reader.TokenStartIndex;
-                ClientWantsUsage = Boolean(ref reader, "stream_options.include_usage") ?? false;
+                ClientWantsUsage = RequestFields.Boolean(ref reader, "stream_options.include_usage") ?? false;
                 usageEnd = (int)reader.BytesConsumed;
             }
             else
@@ -478,93 +472,4 @@ internal sealed class ChatRequest : IDisposable
 
         optionsEnd = (int)reader.BytesConsumed;
     }
-
-    /// <summary>An optional integer field from <paramref name="min"/> to <paramref name="max"/>; null when absent or null.</summary>
-    private static long? Integer(ref Utf8JsonReader reader, string field, long min, long max)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            throw WrongType(ref reader, field, "an integer");
-        }
-
-        if (reader.TryGetInt64(out var value) && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        var digits = reader.ValueSpan;
-        if (digits.IndexOfAny((byte)'.', (byte)'e', (byte)'E') >= 0)
-        {
-            // 1.5, 1e3 and 100.0 alike: the field counts whole tokens or choices.
-            throw WrongType(ref reader, field, "an integer");
-        }
-
-        var below = digits[0] == (byte)'-' || (reader.TryGetInt64(out var small) && small < min);
-        throw new RequestFieldException(field, below ? "integer_below_min_value" : "integer_above_max_value",
-            $"Invalid '{field}': integer {(below ? "below minimum" : "above maximum")} value. Expected a value {(below ? ">= " + min : "<= " + max)}, but got {Quote(ref reader)} instead.");
-    }
-
-    /// <summary>An optional finite number from <paramref name="min"/> to <paramref name="max"/>; null when absent or null.</summary>
-    private static double? Number(ref Utf8JsonReader reader, string field, double min, double max)
-    {
-        if (reader.TokenType == JsonTokenType.Null)
-        {
-            return null;
-        }
-
-        if (reader.TokenType != JsonTokenType.Number)
-        {
-            throw WrongType(ref reader, field, "a number");
-        }
-
-        // A number too large for a double (1e999) does not parse: it is above any maximum.
-        var finite = reader.TryGetDouble(out var value) && double.IsFinite(value);
-        if (finite && value >= min && value <= max)
-        {
-            return value;
-        }
-
-        var below = finite ? value < min : reader.ValueSpan[0] == (byte)'-';
-        throw new RequestFieldException(field, below ? "decimal_below_min_value" : "decimal_above_max_value",
-            $"Invalid '{field}': number {(below ? "below minimum" : "above maximum")} value. Expected a value {(below ? ">= " + min.ToString(System.Globalization.CultureInfo.InvariantCulture) : "<= " + max.ToString(System.Globalization.CultureInfo.InvariantCulture))}, but got {Quote(ref reader)} instead.");
-    }
-
-    /// <summary>An optional boolean field; null when absent or null. Leaves the reader after the value.</summary>
-    private static bool? Boolean(ref Utf8JsonReader reader, string field) => reader.TokenType switch
-    {
-        JsonTokenType.True => true,
-        JsonTokenType.False => false,
-        JsonTokenType.Null => null,
-        _ => throw WrongType(ref reader, field, "a boolean"),
-    };
-
-    private static RequestFieldException WrongType(ref Utf8JsonReader reader, string field, string expected)
-    {
-        var got = reader.TokenType switch
-        {
-            JsonTokenType.String => "a string",
-            JsonTokenType.Number => Quote(ref reader),
-            JsonTokenType.True or JsonTokenType.False => "a boolean",
-            JsonTokenType.StartObject => "an object",
-            JsonTokenType.StartArray => "an array",
-            _ => "null",
-        };
-        return new RequestFieldException(field, "invalid_type", $"Invalid type for '{field}': expected {expected}, but got {got}.");
-    }
-
-    /// <summary>A scalar value as the client wrote it, cut at <see cref="QuotedValueLength"/> bytes (a hostile value can be long).</summary>
-    private static string Quote(ref Utf8JsonReader reader)
-    {
-        var raw = reader.HasValueSequence ? reader.ValueSequence.ToArray() : reader.ValueSpan.ToArray();
-        var text = Encoding.UTF8.GetString(raw.AsSpan(0, Math.Min(raw.Length, QuotedValueLength)));
-        return raw.Length > QuotedValueLength ? text + "…" : text;
-    }
-
-    private static long Characters(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped ? reader.GetString()!.Length : Encoding.UTF8.GetCharCount(reader.ValueSpan);
 }

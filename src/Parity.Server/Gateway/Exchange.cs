@@ -21,6 +21,9 @@ internal sealed class Exchange
 
     public bool Admitted { get; set; }
 
+    /// <summary>The prompt tokens the gateway counted for the model that served (0 when none did).</summary>
+    public long EstimatedInputTokens { get; set; }
+
     public GatewayModel? Model { get; set; }
 
     public UsageCounts Usage;
@@ -72,5 +75,7 @@ internal sealed class Exchange
         RouteScore = RouteScore,
         RouteThreshold = RouteThreshold,
         RouteChoice = RouteChoice,
+        EstimatedInputTokens = EstimatedInputTokens,
+        ReservedUsd = Admitted ? Reserved : 0,
     };
 }

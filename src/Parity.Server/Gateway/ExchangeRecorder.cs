@@ -21,6 +21,12 @@ internal sealed class ExchangeRecorder(GatewayServices services)
     {
         exchange.Finished = true;
         var entry = exchange.ToLedgerEntry();
+        if (exchange.Usage.FromUpstream && exchange.Model is { } model)
+        {
+            // What the provider reported teaches the next reservations for this model (at once when it is more).
+            services.Calibration.Observe(model.Name, exchange.EstimatedInputTokens, exchange.Usage.Input);
+        }
+
         try
         {
             if (exchange.Admitted && exchange.Key is { } key)

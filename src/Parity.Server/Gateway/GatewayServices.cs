@@ -35,6 +35,9 @@ internal sealed class GatewayServices : IAsyncDisposable
 
     public GatewayMetrics Metrics { get; }
 
+    /// <summary>Prompt tokens each model's provider reports per token counted, for reservations.</summary>
+    public PromptCalibration Calibration { get; } = new();
+
     /// <summary>The circuit breaker of each upstream model.</summary>
     public UpstreamBreakers Breakers { get; }
 

@@ -165,6 +165,12 @@ public sealed class GatewayConfig
         public Dictionary<string, double> Quality { get; set; } = [];
 
         /// <summary>
+        /// The tokenizer prompt tokens are counted with for reservations: <c>o200k</c> or <c>cl100k</c>. Default: by
+        /// model family (o200k for GPT-4o/4.1/5 and the o-series, cl100k for GPT-4 and GPT-3.5, o200k as an estimate for others).
+        /// </summary>
+        public string? Tokenizer { get; set; }
+
+        /// <summary>
         /// The model's name in Parity's eval runs (<c>provider:model</c>, as given to <c>parity eval run --model</c>)
         /// when it is not <c>provider:upstreamModel</c>.
         /// </summary>

@@ -159,6 +159,16 @@ public static class GatewayConfigLoader
                 price = new ModelPrice(input, output, prices.CachedInput, $"config {Path.GetFileName(path)}");
             }
 
+            (TokenEncoding Encoding, bool Known) tokenizer;
+            try
+            {
+                tokenizer = PromptTokenizer.ForModel(m.Tokenizer, upstreamModel, catalog?.Id, name);
+            }
+            catch (ParityException ex)
+            {
+                throw new ParityException($"{Where(field + ".tokenizer")}: {ex.Message}", ex);
+            }
+
             models[name] = new GatewayModel
             {
                 Name = name,
@@ -172,6 +182,8 @@ public static class GatewayConfigLoader
                 CatalogId = catalog?.Id,
                 Quality = new Dictionary<string, double>(m.Quality, StringComparer.OrdinalIgnoreCase),
                 EvalModel = string.IsNullOrWhiteSpace(m.EvalModel) ? null : m.EvalModel.Trim(),
+                Tokenizer = tokenizer.Encoding,
+                TokenizerKnown = tokenizer.Known,
             };
         }
 

@@ -21,6 +21,12 @@ public sealed class GatewayModel
 
     public IReadOnlyDictionary<string, double> Quality { get; init; } = new Dictionary<string, double>();
 
+    /// <summary>The encoding its prompt tokens are counted with (see <see cref="PromptTokenizer.ForModel"/>).</summary>
+    public TokenEncoding Tokenizer { get; init; } = TokenEncoding.O200k;
+
+    /// <summary>Whether <see cref="Tokenizer"/> is the model family's own (false: an estimate with another family's).</summary>
+    public bool TokenizerKnown { get; init; }
+
     /// <summary>The model's name in Parity's eval runs when the config gives one (else <c>provider:upstreamModel</c> is looked for).</summary>
     public string? EvalModel { get; init; }
 

@@ -329,5 +329,16 @@ internal static class GatewaySchema
                 END
                 $fn$;
                 """),
+        new(430, "gateway ledger: the prompt tokens counted before the call and the reservation",
+            // The estimate (the serving model's tokenizer count) beside input_tokens (the provider's report), and
+            // the USD reserved against the key's budget (money as TEXT on SQLite, see migration 405). 0 for old rows.
+            Sqlite: """
+                ALTER TABLE gateway_ledger ADD COLUMN estimated_input_tokens INTEGER NOT NULL DEFAULT 0;
+                ALTER TABLE gateway_ledger ADD COLUMN reserved_usd TEXT NOT NULL DEFAULT '0';
+                """,
+            Postgres: """
+                ALTER TABLE gateway_ledger ADD COLUMN estimated_input_tokens BIGINT NOT NULL DEFAULT 0,
+                    ADD COLUMN reserved_usd NUMERIC NOT NULL DEFAULT 0;
+                """),
     ];
 }

@@ -65,6 +65,15 @@ public sealed record LedgerEntry
     /// <summary>For a <c>learned</c> route: the model the router picked; a different <see cref="Model"/> means the other one took over after a failure.</summary>
     public string? RouteChoice { get; init; }
 
+    /// <summary>
+    /// The prompt tokens the gateway counted with the serving model's tokenizer before the call (the estimate;
+    /// <see cref="InputTokens"/> is what the provider reported); 0 when no model served.
+    /// </summary>
+    public long EstimatedInputTokens { get; init; }
+
+    /// <summary>USD reserved against the key's budget before the call (0 without a key's admission).</summary>
+    public decimal ReservedUsd { get; init; }
+
     /// <summary>Which gateway process wrote the record: host name and process id.</summary>
     public string Node { get; init; } = ThisNode;
 

@@ -14,7 +14,7 @@ internal sealed class LedgerInserter(ParityStore store) : IDisposable
     [
         "request_id", "at", "key_id", "route", "model", "provider", "vendor", "origin", "open_weights",
         "input_tokens", "output_tokens", "cached_tokens", "cost_usd", "latency_ms", "status", "error", "streamed", "attempts", "usage_source", "node",
-        "route_score", "route_threshold", "route_choice",
+        "route_score", "route_threshold", "route_choice", "estimated_input_tokens", "reserved_usd",
     ];
 
     /// <summary>Rows per prepared multi-row INSERT; a batch is written with the largest that fit, then smaller ones.</summary>
@@ -121,6 +121,8 @@ internal sealed class LedgerInserter(ParityStore store) : IDisposable
         v[20] = e.RouteScore is { } score ? score : DBNull.Value;
         v[21] = e.RouteThreshold is { } threshold ? threshold : DBNull.Value;
         v[22] = (object?)e.RouteChoice ?? DBNull.Value;
+        v[23] = e.EstimatedInputTokens;
+        v[24] = e.ReservedUsd;
     }
 
     public void Dispose()

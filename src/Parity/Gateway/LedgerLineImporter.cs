@@ -17,7 +17,8 @@ internal sealed class LedgerLineImporter : IDisposable
     // Column positions (1-based, as SQLite numbers parameters), in the order of LedgerInserter.Columns.
     private const int RequestId = 1, At = 2, KeyId = 3, Route = 4, Model = 5, Provider = 6, Vendor = 7, Origin = 8, OpenWeights = 9,
         InputTokens = 10, OutputTokens = 11, CachedTokens = 12, CostUsd = 13, LatencyMs = 14, Status = 15, Error = 16, Streamed = 17,
-        Attempts = 18, UsageSource = 19, Node = 20, RouteScore = 21, RouteThreshold = 22, RouteChoice = 23;
+        Attempts = 18, UsageSource = 19, Node = 20, RouteScore = 21, RouteThreshold = 22, RouteChoice = 23,
+        EstimatedInputTokens = 24, ReservedUsd = 25;
 
     private static readonly int Columns = LedgerInserter.Columns.Length;
 
@@ -139,11 +140,14 @@ internal sealed class LedgerLineImporter : IDisposable
                         case OpenWeights or Streamed:
                             Check(SqliteBind.Int64(handle, first + column, r.GetBoolean() ? 1 : 0));
                             break;
-                        case InputTokens or OutputTokens or CachedTokens or Status or Attempts:
+                        case InputTokens or OutputTokens or CachedTokens or Status or Attempts or EstimatedInputTokens:
                             Check(SqliteBind.Int64(handle, first + column, r.GetInt64()));
                             break;
                         case CostUsd:
-                            cost = BindMoney(ref r, first + column);
+                            cost = BindMoney(ref r, first + column, "cost_usd");
+                            break;
+                        case ReservedUsd:
+                            BindMoney(ref r, first + column, "reserved_usd");
                             break;
                         case LatencyMs or RouteScore or RouteThreshold:
                             Check(SqliteBind.Double(handle, first + column, r.GetDouble()));
@@ -192,8 +196,8 @@ internal sealed class LedgerLineImporter : IDisposable
             {
                 var missing = column switch
                 {
-                    InputTokens or OutputTokens or CachedTokens or Status or Attempts or Streamed => SqliteBind.Int64(handle, first + column, 0),
-                    CostUsd => SqliteBind.PinnedText(handle, first + column, "0"u8),
+                    InputTokens or OutputTokens or CachedTokens or Status or Attempts or Streamed or EstimatedInputTokens => SqliteBind.Int64(handle, first + column, 0),
+                    CostUsd or ReservedUsd => SqliteBind.PinnedText(handle, first + column, "0"u8),
                     LatencyMs => SqliteBind.Double(handle, first + column, 0),
                     UsageSource => SqliteBind.PinnedText(handle, first + column, "none"u8),
                     _ => SqliteBind.Null(handle, first + column),
@@ -228,17 +232,17 @@ internal sealed class LedgerLineImporter : IDisposable
     /// number's bytes in place when they are plain decimal digits (as this gateway writes them), else
     /// (an exponent, as older logs wrote binary doubles) the decimal's own text.
     /// </summary>
-    private decimal BindMoney(ref Utf8JsonReader r, int index)
+    private decimal BindMoney(ref Utf8JsonReader r, int index, string name)
     {
         if (r.TokenType != JsonTokenType.Number)
         {
-            throw new JsonException("'cost_usd' is not a number");
+            throw new JsonException($"'{name}' is not a number");
         }
 
         var bytes = r.ValueSpan;
         if (!decimal.TryParse(bytes, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            throw new JsonException($"'cost_usd' is not an amount: {Encoding.UTF8.GetString(bytes)}");
+            throw new JsonException($"'{name}' is not an amount: {Encoding.UTF8.GetString(bytes)}");
         }
 
         if (bytes.IndexOfAny((byte)'e', (byte)'E') < 0)

@@ -97,6 +97,8 @@ internal static class LedgerLogFormat
         }
 
         Optional(span, ref n, ",\"route_choice\":"u8, e.RouteChoice);
+        Number(span, ref n, ",\"estimated_input_tokens\":"u8, e.EstimatedInputTokens);
+        Number(span, ref n, ",\"reserved_usd\":"u8, e.ReservedUsd);
         Literal(span, ref n, "}\n"u8);
         line.Advance(n);
     }

@@ -114,8 +114,8 @@ internal sealed class PostgresLedgerBatch(NpgsqlDataSource dataSource, bool reco
             {
                 values[c] = Columns[c] switch
                 {
-                    "input_tokens" or "output_tokens" or "cached_tokens" or "status" or "attempts" or "streamed" => 0L,
-                    "cost_usd" or "latency_ms" => 0m,
+                    "input_tokens" or "output_tokens" or "cached_tokens" or "status" or "attempts" or "streamed" or "estimated_input_tokens" => 0L,
+                    "cost_usd" or "latency_ms" or "reserved_usd" => 0m,
                     "usage_source" => "none",
                     _ => DBNull.Value,
                 };

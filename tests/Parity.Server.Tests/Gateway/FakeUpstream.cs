@@ -19,6 +19,7 @@ namespace Parity.Server.Tests.Gateway;
 /// <c>errorbody</c> (an OpenAI error object; streaming: as the first event), <c>empty</c> (an empty body or stream),
 /// <c>cut</c> (half of the body or first event, then the connection is reset), <c>truncated</c> (half of it, then a
 /// clean end). <c>flaky</c> answers 500 while <see cref="FlakyDown"/> is set and like <c>fast</c> otherwise.
+/// <c>triple-prompt</c> reports 3× the prompt tokens its messages have (counted with o200k and OpenAI's chat overhead) and 100 completion tokens.
 /// </summary>
 public sealed class FakeUpstream : IAsyncDisposable
 {
@@ -133,7 +134,7 @@ public sealed class FakeUpstream : IAsyncDisposable
             };
             if (model != "nousage")
             {
-                answer["usage"] = Usage(model, body);
+                answer["usage"] = model == "triple-prompt" ? TripleUsage(body) : Usage(model, body);
             }
 
             http.Response.ContentType = "application/json";
@@ -214,6 +215,19 @@ public sealed class FakeUpstream : IAsyncDisposable
             ["total_tokens"] = model == "heavy" ? 5000 : 1500,
             ["prompt_tokens_details"] = new JsonObject { ["cached_tokens"] = 200 },
         };
+    }
+
+    /// <summary>Three times the prompt's tokens (o200k, 3 per message and 3 priming the reply) and 100 completion tokens.</summary>
+    private static JsonObject TripleUsage(JsonObject body)
+    {
+        long tokens = 3;
+        foreach (var message in body["messages"]!.AsArray())
+        {
+            tokens += 3 + Parity.Gateway.PromptTokenizer.Count(Parity.Gateway.TokenEncoding.O200k, message!["role"]!.GetValue<string>())
+                + Parity.Gateway.PromptTokenizer.Count(Parity.Gateway.TokenEncoding.O200k, message["content"]!.GetValue<string>());
+        }
+
+        return new JsonObject { ["prompt_tokens"] = 3 * tokens, ["completion_tokens"] = 100, ["total_tokens"] = (3 * tokens) + 100 };
     }
 
     public async ValueTask DisposeAsync()

@@ -50,4 +50,8 @@ public sealed class LedgerRow
     public double? Route_Threshold { get; set; }
 
     public string? Route_Choice { get; set; }
+
+    public long Estimated_Input_Tokens { get; set; }
+
+    public decimal Reserved_Usd { get; set; }
 }

@@ -70,7 +70,10 @@ public sealed class StreamingTests(TestGateway gateway) : IClassFixture<TestGate
         var row = gateway.Ledger().Single(r => r.Request_Id == response.Headers.GetValues("x-request-id").Single());
         row.Usage_Source.ShouldBe("counted");
         row.Output_Tokens.ShouldBe(7); // "Hello from the fake upstream": 28 characters, about 4 per token
-        row.Input_Tokens.ShouldBe(3); // "Say hello.": 10 characters
+        // The prompt by the tokenizer (o200k, an estimate for this unknown family): "user" 1 + "Say hello." 3
+        // ("Say", " hello", ".") + 3 for the message + 3 priming the reply.
+        row.Input_Tokens.ShouldBe(10);
+        row.Estimated_Input_Tokens.ShouldBe(10);
         row.Cost_Usd.ShouldBeGreaterThan(0m);
     }
 

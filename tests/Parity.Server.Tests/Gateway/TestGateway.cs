@@ -58,6 +58,7 @@ public sealed class TestGateway : IAsyncLifetime
           - { name: badrequest, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
           - { name: heavy, provider: alpha, origin: US, prices: { input: 1.25, output: 10, cachedInput: 0.125 } }
           - { name: triple, provider: alpha, origin: US, prices: { input: 1.25, output: 10 } }
+          - { name: triple-prompt, provider: alpha, origin: US, prices: { input: 2.5, output: 10 } }
           - { name: garbage, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
           - { name: errorbody, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
           - { name: empty, provider: alpha, origin: US, prices: { input: 1, output: 1 } }
