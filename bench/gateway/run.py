@@ -15,7 +15,7 @@ Measures requests/s, p50/p99 latency and the server's CPU time per request with 
 all in the same run, several runs each, medians reported; then the same targets at one connection, for the
 latency a single client sees without queueing. Needs wrk and nginx (apt), node/npm.
 
-  python3 bench/gateway/run.py [--runs 3] [--duration 10] [--connections 32] [--threads 2] [--skip portkey]
+  python3 bench/gateway/run.py [--baseline GIT_REF] [--runs 3] [--duration 10] [--connections 32] [--threads 2] [--skip portkey]
 """
 import argparse, json, os, re, shutil, signal, socket, statistics, subprocess, sys, tempfile, time, urllib.request
 
@@ -230,6 +230,9 @@ def main():
                          "gateway's own, without the PostgreSQL server's")
     ap.add_argument("--overspend-budget", type=float, default=0.05, help="USD budget of the overspend run on the leased PostgreSQL nodes")
     ap.add_argument("--overspend-duration", type=int, default=5, help="seconds of the overspend run")
+    ap.add_argument("--baseline", metavar="GIT_REF",
+                    help="also run the one-node SQLite gateway built from this commit (git archive of the repository), "
+                         "in the same run, to compare a change against the build before it")
     ap.add_argument("--stream", type=int, default=0, metavar="N",
                     help="streamed responses of N content chunks (SSE) instead of whole ones; skips the bare forwarder (it cannot stream) "
                          "and Portkey (1.15.2 answered this upstream's streams with 500 'Something went wrong')")
@@ -292,12 +295,20 @@ def main():
             if args.postgres:
                 scratch = scratch_database(args.postgres, f"parity_bench_{os.getpid()}")
                 env["BENCH_POSTGRES"] = scratch
-            ledgers = [("parity (keys, limits, ledger)", "sqlite: ledger.db", pa)]
-            for name, ledger, port in ledgers:
+            ledgers = [("parity (keys, limits, ledger)", "sqlite: ledger.db", pa, parity)]
+            if args.baseline:
+                source = os.path.join(work, "baseline-src")
+                os.makedirs(source)
+                archive = subprocess.run(["git", "-C", REPO, "archive", args.baseline], check=True, capture_output=True, timeout=120).stdout
+                subprocess.run(["tar", "-x", "-C", source], input=archive, check=True, timeout=120)
+                base_out = os.path.join(work, "baseline-bin")
+                subprocess.run(["dotnet", "build", os.path.join(source, "src", "Parity.Cli"), "-c", "Release", "-o", base_out, "-v", "q", "-nologo"], check=True, capture_output=True, timeout=900)
+                ledgers.append((f"parity @{args.baseline} (baseline, SQLite)", "sqlite: ledger-baseline.db", free_port(), [os.path.join(base_out, "parity")]))
+            for name, ledger, port, binary in ledgers:
                 config = os.path.join(work, f"gateway-{port}.yaml")
                 gateway_config(config, up, ledger)
-                key = create_key(parity, config, env, "bench")
-                gateway = start(parity + ["gateway", "--config", config, "--urls", f"http://127.0.0.1:{port}"], env=env)
+                key = create_key(binary, config, env, "bench")
+                gateway = start(binary + ["gateway", "--config", config, "--urls", f"http://127.0.0.1:{port}"], env=env)
                 wait_http(f"http://127.0.0.1:{port}/healthz")
                 targets.append((name, f"http://127.0.0.1:{port}/v1/chat/completions", {"BENCH_AUTH": key}, process_tree(gateway.pid)))
             if args.postgres:

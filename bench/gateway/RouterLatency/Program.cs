@@ -8,6 +8,7 @@ using Parity.Server.Gateway;
 using RouterLatency;
 
 // usage: dotnet run -c Release --project bench/gateway/RouterLatency [runs=7] [shared data folder]
+// Also times the gateway's prompt token count for budgets (ChatRequest.PromptTokens, o200k and cl100k) against parsing alone.
 // The CPU time a learned route adds to a request: the last user message taken from the request body, its
 // hashed TF-IDF features, and the router's score (logreg and mf), on real prompts of three lengths, against
 // the cheapest policy's pick of its models in the same runs. Routers are trained here on RouteLLM's GSM8K
@@ -65,6 +66,24 @@ foreach (var set in sets)
     {
         ("cheapest: pick", i => cheapest.Plan(0.5).Count),
         ("read the last user message from the parsed body", i => requests[i].RouterPrompt().Length),
+
+        // The budget's prompt token count (not a routing cost; measured here on the same real prompts): the
+        // body parsed afresh alone, then parsed and counted with each tokenizer (a count is cached per request).
+        ("tokens: parse the body only (baseline)", i =>
+        {
+            using var r = ChatRequest.Parse(set.Bodies[i]);
+            return r.MessageCount;
+        }),
+        ("tokens: parse + o200k prompt count", i =>
+        {
+            using var r = ChatRequest.Parse(set.Bodies[i]);
+            return r.PromptTokens(TokenEncoding.O200k);
+        }),
+        ("tokens: parse + cl100k prompt count", i =>
+        {
+            using var r = ChatRequest.Parse(set.Bodies[i]);
+            return r.PromptTokens(TokenEncoding.Cl100k);
+        }),
     };
     foreach (var (name, router) in routers)
     {
