@@ -74,15 +74,30 @@ foreach (var set in sets)
             using var r = ChatRequest.Parse(set.Bodies[i]);
             return r.MessageCount;
         }),
-        ("tokens: parse + o200k prompt count", i =>
+        // Every text new (the count cache off): what a prompt the gateway has not seen costs.
+        ("tokens: parse + o200k prompt count, texts not seen before", i =>
+        {
+            PromptTokenizer.CacheEnabled = false;
+            using var r = ChatRequest.Parse(set.Bodies[i]);
+            var tokens = r.PromptTokens(TokenEncoding.O200k);
+            PromptTokenizer.CacheEnabled = true;
+            return tokens;
+        }),
+        ("tokens: parse + cl100k prompt count, texts not seen before", i =>
+        {
+            PromptTokenizer.CacheEnabled = false;
+            using var r = ChatRequest.Parse(set.Bodies[i]);
+            var tokens = r.PromptTokens(TokenEncoding.Cl100k);
+            PromptTokenizer.CacheEnabled = true;
+            return tokens;
+        }),
+
+        // The same bodies again with the cache on (after the warm-up every message has been seen): what a
+        // resent system prompt, tool list or earlier turn costs.
+        ("tokens: parse + o200k prompt count, texts seen before (cache hit)", i =>
         {
             using var r = ChatRequest.Parse(set.Bodies[i]);
             return r.PromptTokens(TokenEncoding.O200k);
-        }),
-        ("tokens: parse + cl100k prompt count", i =>
-        {
-            using var r = ChatRequest.Parse(set.Bodies[i]);
-            return r.PromptTokens(TokenEncoding.Cl100k);
         }),
     };
     foreach (var (name, router) in routers)

@@ -7,15 +7,64 @@ namespace Parity.Gateway;
 /// Counts prompt tokens with a real tokenizer (Microsoft.ML.Tokenizers' tiktoken, MIT, with the
 /// <c>o200k_base</c> and <c>cl100k_base</c> data packages), chosen per model family: exact for OpenAI's
 /// families, an estimate for every other (their tokenizers are not public in this form; o200k is used).
+/// <para>
+/// Counts of texts from <see cref="CacheMinChars"/> to <see cref="CacheMaxTextChars"/> characters are kept per
+/// encoding, keyed by the exact text (no hash, so a hit is always the right count): chat clients resend the
+/// same system prompt, tool definitions and earlier turns with every request, and a hit costs a dictionary
+/// lookup instead of a tokenization. The cache holds at most <see cref="CacheMaxTotalChars"/> characters of
+/// text and starts empty again when full.
+/// </para>
 /// </summary>
 public static partial class PromptTokenizer
 {
     private static readonly Lazy<Tokenizer> O200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
     private static readonly Lazy<Tokenizer> Cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
 
+    /// <summary>Texts shorter than this are counted each time (a count costs about as much as a lookup).</summary>
+    internal const int CacheMinChars = 64;
+
+    /// <summary>Texts longer than this are counted each time and never kept.</summary>
+    internal const int CacheMaxTextChars = 64 * 1024;
+
+    /// <summary>The characters of text the cache of one encoding holds before it starts empty again.</summary>
+    internal const long CacheMaxTotalChars = 8L * 1024 * 1024;
+
+    private static readonly TokenCountCache O200kCounts = new();
+    private static readonly TokenCountCache Cl100kCounts = new();
+
+    /// <summary>Whether <see cref="Count"/> uses the cache (on; the benchmark turns it off to time a miss).</summary>
+    internal static bool CacheEnabled { get; set; } = true;
+
     /// <summary>Tokens of <paramref name="text"/> in <paramref name="encoding"/> (no special tokens).</summary>
-    public static int Count(TokenEncoding encoding, ReadOnlySpan<char> text) =>
-        text.IsEmpty ? 0 : (encoding == TokenEncoding.Cl100k ? Cl100k : O200k).Value.CountTokens(text);
+    public static int Count(TokenEncoding encoding, ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty)
+        {
+            return 0;
+        }
+
+        var tokenizer = (encoding == TokenEncoding.Cl100k ? Cl100k : O200k).Value;
+        if (!CacheEnabled || text.Length < CacheMinChars || text.Length > CacheMaxTextChars)
+        {
+            return tokenizer.CountTokens(text);
+        }
+
+        var cache = encoding == TokenEncoding.Cl100k ? Cl100kCounts : O200kCounts;
+        if (cache.TryGet(text, out var cached))
+        {
+            return cached;
+        }
+
+        var count = tokenizer.CountTokens(text);
+        cache.Add(text, count, CacheMaxTotalChars);
+        return count;
+    }
+
+    /// <summary>How many texts the cache of <paramref name="encoding"/> holds now (for tests).</summary>
+    internal static int CachedTexts(TokenEncoding encoding) => (encoding == TokenEncoding.Cl100k ? Cl100kCounts : O200kCounts).Count;
+
+    /// <summary>The characters of text the cache of <paramref name="encoding"/> holds now (for tests).</summary>
+    internal static long CachedChars(TokenEncoding encoding) => (encoding == TokenEncoding.Cl100k ? Cl100kCounts : O200kCounts).Chars;
 
     /// <summary>
     /// The encoding of a model by its names (upstream name, catalog id, gateway name; a <c>vendor/</c> prefix is
