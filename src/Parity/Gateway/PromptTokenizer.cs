@@ -43,13 +43,12 @@ public static partial class PromptTokenizer
             return 0;
         }
 
-        var tokenizer = (encoding == TokenEncoding.Cl100k ? Cl100k : O200k).Value;
+        var (tokenizer, cache) = encoding == TokenEncoding.Cl100k ? (Cl100k.Value, Cl100kCounts) : (O200k.Value, O200kCounts);
         if (!CacheEnabled || text.Length < CacheMinChars || text.Length > CacheMaxTextChars)
         {
             return tokenizer.CountTokens(text);
         }
 
-        var cache = encoding == TokenEncoding.Cl100k ? Cl100kCounts : O200kCounts;
         if (cache.TryGet(text, out var cached))
         {
             return cached;
@@ -59,12 +58,6 @@ public static partial class PromptTokenizer
         cache.Add(text, count, CacheMaxTotalChars);
         return count;
     }
-
-    /// <summary>How many texts the cache of <paramref name="encoding"/> holds now (for tests).</summary>
-    internal static int CachedTexts(TokenEncoding encoding) => (encoding == TokenEncoding.Cl100k ? Cl100kCounts : O200kCounts).Count;
-
-    /// <summary>The characters of text the cache of <paramref name="encoding"/> holds now (for tests).</summary>
-    internal static long CachedChars(TokenEncoding encoding) => (encoding == TokenEncoding.Cl100k ? Cl100kCounts : O200kCounts).Chars;
 
     /// <summary>
     /// The encoding of a model by its names (upstream name, catalog id, gateway name; a <c>vendor/</c> prefix is
