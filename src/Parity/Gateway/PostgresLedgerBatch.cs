@@ -6,9 +6,9 @@ using NpgsqlTypes;
 namespace Parity.Gateway;
 
 /// <summary>
-/// Writes a batch of ledger records to PostgreSQL in one transaction: a binary COPY into a temporary
-/// table, then one <c>INSERT … ON CONFLICT (request_id) DO NOTHING</c> into <c>gateway_ledger</c>, so
-/// a record written twice is one row. With <c>reconcile</c> the same transaction adds the new rows'
+/// Writes a batch of ledger records to PostgreSQL in one transaction: a binary COPY into <c>gateway_ledger</c>,
+/// or, when the batch holds a record already there, a COPY into a temporary table and one
+/// <c>INSERT … ON CONFLICT (request_id) DO NOTHING</c>, so a record written twice is one row. With <c>reconcile</c> the same transaction adds the new rows'
 /// costs and tokens to their keys' shared spend and minute counters and takes them off the writing
 /// node's lease (see <see cref="LeasedKeyLimits"/>). Not thread-safe: one per writer.
 /// </summary>
@@ -21,14 +21,8 @@ internal sealed class PostgresLedgerBatch(NpgsqlDataSource dataSource, bool reco
     private readonly Dictionary<string, (VirtualKey? Key, DateTime Until)> keys = new(StringComparer.Ordinal);
     private NpgsqlConnection? connection;
     private NpgsqlDbType[] types = [];
-
-    /// <summary>A record's column values (see <see cref="LedgerInserter.Values"/>).</summary>
-    public static object[] Row(LedgerEntry entry)
-    {
-        var values = new object[Columns.Length];
-        LedgerInserter.Values(entry, values);
-        return values;
-    }
+    private bool batchTable;
+    private long repeatedBatches;
 
     /// <summary>
     /// The records of spool lines (complete lines, as <see cref="LedgerLogFormat"/> writes them) as column
@@ -125,20 +119,75 @@ internal sealed class PostgresLedgerBatch(NpgsqlDataSource dataSource, bool reco
         return values;
     }
 
-    /// <summary>Writes <paramref name="rows"/> written by <paramref name="node"/> in one transaction; returns the rows that were new.</summary>
-    public long Write(IReadOnlyList<object[]> rows, string node)
+    /// <summary>Writes spool records (see <see cref="ParseLines"/>) written by <paramref name="node"/> in one transaction; returns the rows that were new.</summary>
+    public long Write(IReadOnlyList<object[]> rows, string node) =>
+        Write(rows, node, static (copy, row, types) => LedgerCopyRows.Write(copy, row, types));
+
+    /// <summary>Writes this node's records in one transaction; returns the rows that were new.</summary>
+    public long Write(IReadOnlyList<LedgerEntry> entries, string node) =>
+        Write(entries, node, static (copy, entry, types) => LedgerCopyRows.Write(copy, entry, types));
+
+    /// <summary>
+    /// Copies the rows straight into <c>gateway_ledger</c>, the usual case, where none of them is there yet.
+    /// When one is (a batch written again after a failure whose commit had in fact gone through, or a spool
+    /// imported again), the unique request id refuses the whole COPY, and the batch is written again through
+    /// a temporary table, skipping the rows already present.
+    /// </summary>
+    private long Write<T>(IReadOnlyList<T> rows, string node, Func<NpgsqlBinaryImporter, T, NpgsqlDbType[], LedgerCopyRows.Summary> writeRow)
     {
         var conn = Connection();
+        try
+        {
+            return WriteNew(conn, rows, node, writeRow);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            Interlocked.Increment(ref repeatedBatches);
+            return WriteSkippingRepeats(Connection(), rows, node, writeRow);
+        }
+    }
+
+    /// <summary>Batches that held a record already in the ledger and were written again skipping it.</summary>
+    public long RepeatedBatches => Interlocked.Read(ref repeatedBatches);
+
+    private long WriteNew<T>(NpgsqlConnection conn, IReadOnlyList<T> rows, string node, Func<NpgsqlBinaryImporter, T, NpgsqlDbType[], LedgerCopyRows.Summary> writeRow)
+    {
+        using var tx = conn.BeginTransaction();
+        var sums = new Dictionary<(string? Key, string Minute), (decimal Cost, long Tokens, long Rows)>();
+        using (var copy = conn.BeginBinaryImport($"COPY gateway_ledger ({ColumnList}) FROM STDIN (FORMAT BINARY)"))
+        {
+            foreach (var row in rows)
+            {
+                copy.StartRow();
+                var written = writeRow(copy, row, types);
+                var minute = (written.KeyId, written.At[..16]);
+                var sum = sums.GetValueOrDefault(minute);
+                sums[minute] = (sum.Cost + written.CostUsd, sum.Tokens + written.Tokens, sum.Rows + 1);
+            }
+
+            copy.Complete();
+        }
+
+        var added = sums.Select(s => (s.Key.Key, s.Key.Minute, s.Value.Cost, s.Value.Tokens, s.Value.Rows)).ToList();
+        if (reconcile)
+        {
+            Reconcile(conn, tx, added, node);
+        }
+
+        tx.Commit();
+        return rows.Count;
+    }
+
+    private long WriteSkippingRepeats<T>(NpgsqlConnection conn, IReadOnlyList<T> rows, string node, Func<NpgsqlBinaryImporter, T, NpgsqlDbType[], LedgerCopyRows.Summary> writeRow)
+    {
+        EnsureBatchTable(conn);
         using var tx = conn.BeginTransaction();
         using (var copy = conn.BeginBinaryImport($"COPY gateway_ledger_batch ({ColumnList}) FROM STDIN (FORMAT BINARY)"))
         {
             foreach (var row in rows)
             {
                 copy.StartRow();
-                for (var c = 0; c < row.Length; c++)
-                {
-                    WriteValue(copy, row[c], types[c]);
-                }
+                writeRow(copy, row, types);
             }
 
             copy.Complete();
@@ -168,6 +217,22 @@ internal sealed class PostgresLedgerBatch(NpgsqlDataSource dataSource, bool reco
 
         tx.Commit();
         return added.Sum(a => a.Rows);
+    }
+
+    /// <summary>The connection's temporary table for batches that may repeat records (made on first use).</summary>
+    private void EnsureBatchTable(NpgsqlConnection conn)
+    {
+        if (batchTable)
+        {
+            return;
+        }
+
+        using (var temp = new NpgsqlCommand($"CREATE TEMP TABLE gateway_ledger_batch ON COMMIT DELETE ROWS AS SELECT {ColumnList} FROM gateway_ledger WITH NO DATA", conn))
+        {
+            temp.ExecuteNonQuery();
+        }
+
+        batchTable = true;
     }
 
     /// <summary>Adds the new rows' costs and tokens to the keys' counters and takes them off <paramref name="node"/>'s leases.</summary>
@@ -286,11 +351,6 @@ internal sealed class PostgresLedgerBatch(NpgsqlDataSource dataSource, bool reco
             }
 
             types = [.. Columns.Select(c => found.TryGetValue(c, out var type) ? TypeOf(type, c) : throw new ParityException($"gateway_ledger has no column '{c}': the database's schema is older than this gateway."))];
-            using (var temp = new NpgsqlCommand($"CREATE TEMP TABLE gateway_ledger_batch ON COMMIT DELETE ROWS AS SELECT {ColumnList} FROM gateway_ledger WITH NO DATA", conn))
-            {
-                temp.ExecuteNonQuery();
-            }
-
             connection = conn;
             return conn;
         }
@@ -314,49 +374,12 @@ internal sealed class PostgresLedgerBatch(NpgsqlDataSource dataSource, bool reco
         _ => throw new ParityException($"gateway_ledger.{column} is of type {type}, which the ledger writer does not know."),
     };
 
-    private static void WriteValue(NpgsqlBinaryImporter copy, object value, NpgsqlDbType type)
-    {
-        if (value is DBNull)
-        {
-            copy.WriteNull();
-            return;
-        }
-
-        var culture = System.Globalization.CultureInfo.InvariantCulture;
-        switch (type)
-        {
-            case NpgsqlDbType.Text:
-                copy.Write(Convert.ToString(value, culture)!, type);
-                break;
-            case NpgsqlDbType.Integer:
-                copy.Write(Convert.ToInt32(value, culture), type);
-                break;
-            case NpgsqlDbType.Bigint:
-                copy.Write(Convert.ToInt64(value, culture), type);
-                break;
-            case NpgsqlDbType.Smallint:
-                copy.Write(Convert.ToInt16(value, culture), type);
-                break;
-            case NpgsqlDbType.Numeric:
-                copy.Write(Convert.ToDecimal(value, culture), type);
-                break;
-            case NpgsqlDbType.Double:
-                copy.Write(Convert.ToDouble(value, culture), type);
-                break;
-            case NpgsqlDbType.Real:
-                copy.Write(Convert.ToSingle(value, culture), type);
-                break;
-            default:
-                copy.Write(Convert.ToBoolean(value, culture), type);
-                break;
-        }
-    }
-
     /// <summary>Drops the connection (after a failure); the next batch opens a new one.</summary>
     public void Reset()
     {
         connection?.Dispose();
         connection = null;
+        batchTable = false;
     }
 
     public void Dispose() => Reset();

@@ -66,4 +66,81 @@ public sealed class PostgresLedgerTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task Every_field_of_a_record_reaches_its_column_as_the_one_column_mapping_gives_it()
+    {
+        using var db = PostgresTestDatabase.Create();
+        if (db is null)
+        {
+            return;
+        }
+
+        ParityStore.OpenPostgres(db.ConnectionString).Dispose();
+        var folder = Directory.CreateTempSubdirectory("parity-pgledger-").FullName;
+        var full = new LedgerEntry
+        {
+            RequestId = "req_full", At = new DateTimeOffset(2026, 11, 3, 4, 5, 6, 789, TimeSpan.Zero), KeyId = "key_full", Route = "learned-math",
+            Model = "qwen-2.5-7b", Provider = "local", Vendor = "Alibaba", Origin = "CN", OpenWeights = true,
+            InputTokens = 1234, OutputTokens = 56, CachedTokens = 7, CostUsd = 0.000123456789m, LatencyMs = 12.5, Status = 200,
+            Error = "first upstream: http_5xx", Streamed = true, Attempts = 2, UsageSource = "upstream", Node = "node-a",
+            RouteScore = 0.4375, RouteThreshold = 0.5, RouteChoice = "weak", EstimatedInputTokens = 1200, ReservedUsd = 0.0002m,
+        };
+        var sparse = new LedgerEntry { RequestId = "req_sparse", At = full.At, Route = "r", Status = 401, UsageSource = "none", Node = "node-a" };
+        try
+        {
+            await using (var live = new PostgresLedger(db.ConnectionString, folder, "node-a", reconcile: false, _ => null, TimeSpan.FromMilliseconds(20)))
+            {
+                await live.AppendAsync(full);
+                await live.AppendAsync(sparse);
+                await live.FlushAsync();
+            }
+
+            using var store = ParityStore.OpenPostgres(db.ConnectionString);
+            foreach (var entry in new[] { full, sparse })
+            {
+                var expected = new object[LedgerInserter.Columns.Length];
+                LedgerInserter.Values(entry, expected);
+                var row = (IDictionary<string, object?>)store.Connection.QuerySingle(
+                    $"SELECT {string.Join(", ", LedgerInserter.Columns)} FROM gateway_ledger WHERE request_id = @id", new { id = entry.RequestId });
+                for (var c = 0; c < expected.Length; c++)
+                {
+                    var column = LedgerInserter.Columns[c];
+                    var actual = row[column] ?? DBNull.Value;
+                    (expected[c] is DBNull ? "null" : Convert.ToString(expected[c], System.Globalization.CultureInfo.InvariantCulture))
+                        .ShouldBe(actual is DBNull ? "null" : Convert.ToString(actual, System.Globalization.CultureInfo.InvariantCulture), $"{entry.RequestId}.{column}");
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_batch_with_a_record_already_written_moves_the_spend_by_its_new_records_only()
+    {
+        using var db = PostgresTestDatabase.Create();
+        if (db is null)
+        {
+            return;
+        }
+
+        ParityStore.OpenPostgres(db.ConnectionString).Dispose();
+        var key = new VirtualKey { Id = "key_sweep", Name = "k", Prefix = "pk-1", BudgetUsd = 100m, Period = BudgetPeriod.Month, CreatedAt = DateTimeOffset.UtcNow };
+        using var dataSource = Npgsql.NpgsqlDataSource.Create(db.ConnectionString);
+        using var batch = new PostgresLedgerBatch(dataSource, reconcile: true, id => id == key.Id ? key : null);
+
+        batch.Write([Entry("req_a", 1m), Entry("req_b", 2m)], "node-a").ShouldBe(2);
+        batch.RepeatedBatches.ShouldBe(0);
+        batch.Write([Entry("req_b", 2m), Entry("req_c", 4m)], "node-a").ShouldBe(1); // req_b again: a retry whose first commit had gone through
+        batch.RepeatedBatches.ShouldBe(1);
+        batch.Write([Entry("req_d", 8m)], "node-a").ShouldBe(1); // and the next batch takes the direct path again
+        batch.RepeatedBatches.ShouldBe(1);
+
+        using var store = ParityStore.OpenPostgres(db.ConnectionString);
+        store.Connection.Query<string>("SELECT request_id FROM gateway_ledger ORDER BY request_id").ShouldBe(["req_a", "req_b", "req_c", "req_d"]);
+        store.Connection.ExecuteScalar<decimal>("SELECT SUM(spent_usd) FROM gateway_key_spend WHERE key_id = 'key_sweep'").ShouldBe(15m);
+    }
 }
