@@ -23,7 +23,7 @@ internal static class GatewayCommand
         CliAction.Set(command, context, async (parse, cancellationToken) =>
         {
             var setup = Load(parse, config);
-            GatewayHost.PreferInlineIo(setup); // before any socket: the setting is read once per process
+            GatewayHost.PreferInlineIo(); // before any socket: the setting is read once per process
             await GatewayHost.RunAsync(setup, parse.GetValue(urls)!, context.Error, cancellationToken);
             return 0;
         });

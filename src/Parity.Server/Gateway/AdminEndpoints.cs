@@ -6,7 +6,8 @@ namespace Parity.Server.Gateway;
 
 /// <summary>
 /// The admin API, under <c>/admin</c>, for the holder of the admin key (<c>keys.adminKeyEnv</c>):
-/// issue, list and revoke virtual keys, and read usage from the ledger.
+/// issue, list and revoke virtual keys, and read usage from the ledger. The store's queries block, so they
+/// run on the thread pool: requests may run on the socket threads (see <see cref="GatewayHost.PreferInlineIo"/>).
 /// </summary>
 internal static class AdminEndpoints
 {
@@ -51,7 +52,7 @@ internal static class AdminEndpoints
                 var period = body["period"] is { } p ? BudgetPeriods.Parse(p.GetValue<string>(), "period") : BudgetPeriod.Month;
                 var rpm = body["rpm"]?.GetValue<int>();
                 var tpm = body["tpm"]?.GetValue<int>();
-                var (key, secret) = services.Keys.Create(name, budget, period, rpm, tpm, DateTimeOffset.UtcNow);
+                var (key, secret) = await Task.Run(() => services.Keys.Create(name, budget, period, rpm, tpm, DateTimeOffset.UtcNow));
                 http.Response.StatusCode = 201;
                 await http.Response.WriteAsJsonAsync(new { key.Id, key.Name, Key = secret, key.Prefix, key.BudgetUsd, Period = key.Period.ToString().ToLowerInvariant(), key.Rpm, key.Tpm, key.CreatedAt }, http.RequestAborted);
             }
@@ -65,7 +66,7 @@ internal static class AdminEndpoints
         {
             var now = DateTimeOffset.UtcNow;
             var list = new List<object>();
-            foreach (var key in services.Keys.List())
+            foreach (var key in await Task.Run(services.Keys.List))
             {
                 var (spent, reserved) = await services.Limits.BudgetStateAsync(key, now, http.RequestAborted);
                 list.Add(new
@@ -80,7 +81,7 @@ internal static class AdminEndpoints
 
         admin.MapDelete("/keys/{id}", async (HttpContext http, string id) =>
         {
-            if (!services.Keys.Revoke(id, DateTimeOffset.UtcNow))
+            if (!await Task.Run(() => services.Keys.Revoke(id, DateTimeOffset.UtcNow)))
             {
                 await OpenAiError.WriteAsync(http, 404, "invalid_request_error", "key_not_found", $"No key has the id '{id}'.");
                 return;
@@ -99,7 +100,7 @@ internal static class AdminEndpoints
                     ? g : throw new ParityException("'by' must be model, origin, vendor, key, route or decision.");
                 var from = q["from"].ToString() is { Length: > 0 } f ? DateTimeOffset.Parse(f, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
                 var to = q["to"].ToString() is { Length: > 0 } t ? DateTimeOffset.Parse(t, System.Globalization.CultureInfo.InvariantCulture) : (DateTimeOffset?)null;
-                var summary = services.Keys.Read(store => UsageReport.Build(store, by, from, to, services.Setup.DefaultFlagship()));
+                var summary = await Task.Run(() => services.Keys.Read(store => UsageReport.Build(store, by, from, to, services.Setup.DefaultFlagship())));
 
                 await http.Response.WriteAsJsonAsync(summary, http.RequestAborted);
             }

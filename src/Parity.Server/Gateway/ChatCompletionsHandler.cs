@@ -80,7 +80,12 @@ internal sealed class ChatCompletionsHandler
         var setup = services.Setup;
 
         // 1. The virtual key.
-        var key = PresentedKey(context.Request, out var presented);
+        var (presented, key, unseen) = PresentedKey(context.Request);
+        if (unseen is not null)
+        {
+            key = await services.KeyCache.FindAsync(unseen);
+        }
+
         if (presented)
         {
             if (key is null || key.RevokedAt is not null)
@@ -237,14 +242,18 @@ internal sealed class ChatCompletionsHandler
         RequestIdPrefix + Interlocked.Increment(ref requestCount).ToString("x12", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// The virtual key of the request's <c>Authorization: Bearer &lt;key&gt;</c>, or null when the key is
-    /// unknown; <paramref name="presented"/> says whether the request gave a key at all.
+    /// Whether the request gave a key (<c>Authorization: Bearer &lt;key&gt;</c>), its virtual key when it was
+    /// seen in the last few seconds, and otherwise the secret to look up (<see cref="KeyCache.FindAsync"/>).
     /// </summary>
-    private VirtualKey? PresentedKey(HttpRequest request, out bool presented)
+    private (bool Presented, VirtualKey? Key, string? Unseen) PresentedKey(HttpRequest request)
     {
         string? header = request.Headers.Authorization;
         var secret = header is not null && header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header.AsSpan("Bearer ".Length).Trim() : default;
-        presented = !secret.IsEmpty;
-        return presented ? services.KeyCache.Find(secret) : null;
+        if (secret.IsEmpty)
+        {
+            return (false, null, null);
+        }
+
+        return services.KeyCache.TryFindCached(secret, out var key) ? (true, key, null) : (true, null, secret.ToString());
     }
 }

@@ -28,23 +28,19 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>
     /// Makes this process run socket completions on its socket threads instead of the thread pool, the
     /// way an event-loop proxy does: it saves a thread hand-off (and its wake-up) on every read and
-    /// write (bench/gateway/RESULTS.md). It needs a request path that never blocks a socket thread:
-    /// true of the SQLite setup (its key, budget and ledger work is in memory or on local files), not
-    /// of the PostgreSQL one, whose synchronous key lookups wait on a socket that the blocked thread
-    /// itself would have to serve. So it applies only without PostgreSQL. Call before the process opens
-    /// its first socket; a <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> already set (e.g. to 0)
-    /// is left as it is.
+    /// write (bench/gateway/RESULTS.md). It needs a request path that never blocks a socket thread: the
+    /// key, budget and ledger work of a request is in memory, on local files or asynchronous (PostgreSQL's
+    /// leases and exact limits), and the store's blocking queries (a key not seen for a few seconds, the
+    /// admin API) run on the thread pool. Call before the process opens its first socket; a
+    /// <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> already set (e.g. to 0) is left as it is.
     /// </summary>
-    public static void PreferInlineIo(GatewaySetup setup)
+    public static void PreferInlineIo()
     {
-        if (NeverBlocksSocketThreads(setup) && Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null)
+        if (Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null)
         {
             Environment.SetEnvironmentVariable(InlineCompletionsVariable, "1");
         }
     }
-
-    /// <summary>Whether the setup's request path may run on socket threads (see <see cref="PreferInlineIo"/>).</summary>
-    private static bool NeverBlocksSocketThreads(GatewaySetup setup) => setup.PostgresConnectionString is null;
 
     /// <summary>The addresses Kestrel listens on (with the real port when 0 was asked for).</summary>
     public IReadOnlyList<string> Addresses { get; }
@@ -69,7 +65,7 @@ public sealed class GatewayHost : IAsyncDisposable
             builder.WebHost.UseUrls(urls);
             // With inline socket completions (see PreferInlineIo), Kestrel runs requests on the thread
             // that saw the socket ready, as an event loop: no hand-off to the thread pool per read or write.
-            builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = InlineIo && NeverBlocksSocketThreads(setup));
+            builder.WebHost.UseSockets(o => o.UnsafePreferInlineScheduling = InlineIo);
 
             builder.WebHost.ConfigureKestrel(k =>
             {

@@ -16,25 +16,43 @@ internal sealed class KeyCache(VirtualKeyStore store, TimeSpan lifetime)
 {
     private readonly ConcurrentDictionary<string, (VirtualKey Key, long Expires)> entries = new(StringComparer.Ordinal);
 
-    /// <summary>The key whose secret is <paramref name="secret"/>, or null; a hit allocates nothing.</summary>
-    public VirtualKey? Find(ReadOnlySpan<char> secret)
+    /// <summary>The key whose secret is <paramref name="secret"/> when it was looked up in the last few seconds; a hit allocates nothing.</summary>
+    public bool TryFindCached(ReadOnlySpan<char> secret, out VirtualKey? key)
     {
-        var now = Environment.TickCount64;
         var bySpan = entries.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (bySpan.TryGetValue(secret, out var entry) && entry.Expires > now)
+        if (bySpan.TryGetValue(secret, out var entry) && entry.Expires > Environment.TickCount64)
         {
-            return entry.Key;
+            key = entry.Key;
+            return true;
         }
 
-        var text = secret.ToString();
-        var key = store.FindByHash(VirtualKeyStore.Hash(text));
+        key = null;
+        return false;
+    }
+
+    /// <summary>
+    /// Looks the secret up in the store, on the thread pool: the store's query blocks (a local file, or
+    /// PostgreSQL's socket), and requests may run on the socket threads, which must never wait
+    /// (see <see cref="GatewayHost.PreferInlineIo"/>).
+    /// </summary>
+    public Task<VirtualKey?> FindAsync(string secret) => Task.Run(() => Find(secret));
+
+    /// <summary>The key whose secret is <paramref name="secret"/>, or null (cached when found).</summary>
+    public VirtualKey? Find(string secret)
+    {
+        if (TryFindCached(secret, out var cached))
+        {
+            return cached;
+        }
+
+        var key = store.FindByHash(VirtualKeyStore.Hash(secret));
         if (key is not null)
         {
-            entries[text] = (key, now + (long)lifetime.TotalMilliseconds);
+            entries[secret] = (key, Environment.TickCount64 + (long)lifetime.TotalMilliseconds);
         }
         else
         {
-            entries.TryRemove(text, out _);
+            entries.TryRemove(secret, out _);
         }
 
         return key;

@@ -22,7 +22,12 @@ internal sealed class UpstreamBreakers
     }
 
     /// <summary>Calls the model through its breaker; an open breaker gives <see cref="AttemptOutcome.CircuitOpen"/> without a call.</summary>
-    public async Task<Attempt> ExecuteAsync(GatewayModel model, UpstreamCaller caller, ChatRequest request, bool stream, CancellationToken clientAborted)
+    /// <remarks>
+    /// Through Polly's outcome API with a pooled context, and with this method's state machine pooled: the
+    /// exception-wrapping overload allocated about 1 KB more per request (bench/gateway/RESULTS.md, 2026-12-07).
+    /// </remarks>
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    public async ValueTask<Attempt> ExecuteAsync(GatewayModel model, UpstreamCaller caller, ChatRequest request, bool stream, CancellationToken clientAborted)
     {
         var breaker = breakers[model.Name];
         if (breaker.Pipeline is not { } pipeline)
@@ -30,16 +35,37 @@ internal sealed class UpstreamBreakers
             return await caller.SendAsync(model, request, stream, clientAborted);
         }
 
+        var context = ResilienceContextPool.Shared.Get(clientAborted);
         try
         {
-            return await pipeline.ExecuteAsync(
-                static (state, _) => new ValueTask<Attempt>(state.Caller.SendAsync(state.Model, state.Request, state.Stream, state.Aborted)),
-                (Caller: caller, Model: model, Request: request, Stream: stream, Aborted: clientAborted),
-                clientAborted);
+            var outcome = await pipeline.ExecuteOutcomeAsync(
+                static (_, state) => Send(state.Caller, state.Model, state.Request, state.Stream, state.Aborted),
+                context,
+                (Caller: caller, Model: model, Request: request, Stream: stream, Aborted: clientAborted));
+            if (outcome.Exception is BrokenCircuitException broken)
+            {
+                return new Attempt(AttemptOutcome.CircuitOpen, null, null, null, null) { OutcomeLabel = "circuit_open", RetryAfter = broken.RetryAfter };
+            }
+
+            outcome.ThrowIfException();
+            return outcome.Result!;
         }
-        catch (BrokenCircuitException ex)
+        finally
         {
-            return new Attempt(AttemptOutcome.CircuitOpen, null, null, null, null) { OutcomeLabel = "circuit_open", RetryAfter = ex.RetryAfter };
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
+    [System.Runtime.CompilerServices.AsyncMethodBuilder(typeof(System.Runtime.CompilerServices.PoolingAsyncValueTaskMethodBuilder<>))]
+    private static async ValueTask<Outcome<Attempt>> Send(UpstreamCaller caller, GatewayModel model, ChatRequest request, bool stream, CancellationToken clientAborted)
+    {
+        try
+        {
+            return Outcome.FromResult(await caller.SendAsync(model, request, stream, clientAborted));
+        }
+        catch (Exception ex)
+        {
+            return Outcome.FromException<Attempt>(ex);
         }
     }
 

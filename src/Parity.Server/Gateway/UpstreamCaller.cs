@@ -27,10 +27,8 @@ internal sealed class UpstreamCaller(GatewayServices services)
     /// <see cref="AttemptOutcome.CircuitOpen"/> without a call). For non-streaming calls the whole body is
     /// read and rewritten; for streaming ones, the first event is read.
     /// </summary>
-    public async Task<Attempt> CallAsync(GatewayModel model, ChatRequest request, bool stream, CancellationToken clientAborted)
-    {
-        return await services.Breakers.ExecuteAsync(model, this, request, stream, clientAborted);
-    }
+    public ValueTask<Attempt> CallAsync(GatewayModel model, ChatRequest request, bool stream, CancellationToken clientAborted) =>
+        services.Breakers.ExecuteAsync(model, this, request, stream, clientAborted);
 
     /// <summary>The call itself, without the breaker.</summary>
     internal async Task<Attempt> SendAsync(GatewayModel model, ChatRequest request, bool stream, CancellationToken clientAborted)

@@ -53,8 +53,16 @@ public sealed class GatewaySetup
             return route;
         }
 
-        return Models.TryGetValue(name, out var model) ? GatewayRoute.ForModel(model) : null;
+        if (!Models.TryGetValue(name, out var model))
+        {
+            return null;
+        }
+
+        // Made once per model, on its first request: the same route serves every later one.
+        return modelRoutes.TryGetValue(name, out var own) ? own : modelRoutes.GetOrAdd(name, GatewayRoute.ForModel(model));
     }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, GatewayRoute> modelRoutes = new(StringComparer.Ordinal);
 
     /// <summary>The US flagship usage reports price the same traffic at: the configured US model with the highest blended price.</summary>
     public (string Name, ModelPrice Price)? DefaultFlagship() =>

@@ -48,11 +48,17 @@ internal sealed class KeyLease
     /// <summary>The renewal under way, which admissions that need one wait for.</summary>
     public Task? Renewing;
 
-    /// <summary>Starts a new budget period or minute when <paramref name="now"/> is in another one.</summary>
+    /// <summary>
+    /// Starts a new budget period or minute when <paramref name="now"/> is in a later one. Never goes back: a
+    /// request whose clock reading is from just before the turn of a minute (it waited for a renewal, say)
+    /// counts in the minute the lease is in. Going back reset the counts each time such a request came,
+    /// and every reset asked PostgreSQL for another slice of the minute's requests, until one node held
+    /// the whole minute and refused for the rest of it.
+    /// </summary>
     public void Roll(VirtualKey key, DateTimeOffset now)
     {
         var period = BudgetPeriods.StartOf(key.Period, now);
-        if (period != PeriodStart)
+        if (period > PeriodStart)
         {
             PeriodStart = period;
             SettledUsd = 0;
@@ -62,7 +68,7 @@ internal sealed class KeyLease
         }
 
         var minute = MinuteOf(now);
-        if (minute != Minute)
+        if (minute > Minute)
         {
             Minute = minute;
             RequestsGranted = 0;

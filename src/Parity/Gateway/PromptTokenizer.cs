@@ -20,8 +20,11 @@ public static partial class PromptTokenizer
     private static readonly Lazy<Tokenizer> O200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
     private static readonly Lazy<Tokenizer> Cl100k = new(() => TiktokenTokenizer.CreateForEncoding("cl100k_base"));
 
-    /// <summary>Texts shorter than this are counted each time (a count costs about as much as a lookup).</summary>
-    internal const int CacheMinChars = 64;
+    /// <summary>
+    /// The shortest text kept: every one. Even a short message costs the tokenizer about a microsecond and a few
+    /// allocations, against some tens of nanoseconds for a lookup (bench/gateway/RESULTS.md, 2026-12-07 12:30).
+    /// </summary>
+    internal const int CacheMinChars = 1;
 
     /// <summary>Texts longer than this are counted each time and never kept.</summary>
     internal const int CacheMaxTextChars = 64 * 1024;

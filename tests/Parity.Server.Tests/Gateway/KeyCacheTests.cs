@@ -9,7 +9,7 @@ public sealed class KeyCacheTests : IDisposable
     private readonly string folder = Directory.CreateTempSubdirectory("parity-keycache-").FullName;
 
     [Fact]
-    public void A_hit_is_served_from_memory_until_it_expires_and_a_miss_is_never_kept()
+    public async Task A_hit_is_served_from_memory_until_it_expires_and_a_miss_is_never_kept()
     {
         var store = new VirtualKeyStore(ParityStore.OpenSqlite(Path.Combine(folder, "keys.db")));
         var cache = new KeyCache(store, TimeSpan.FromMilliseconds(300));
@@ -18,9 +18,12 @@ public sealed class KeyCacheTests : IDisposable
         // A secret looked up before its key exists is found as soon as it does: misses are not cached.
         cache.Find("pk-not-yet").ShouldBeNull();
         var (key, secret) = store.Create("team", 10, BudgetPeriod.Month, null, null, now);
-        cache.Find(secret.AsSpan()).ShouldNotBeNull().Id.ShouldBe(key.Id);
-        cache.Find(("Bearer " + secret).AsSpan(7)).ShouldNotBeNull().Id.ShouldBe(key.Id); // a slice of a header, no copy
-        cache.Find(secret.AsSpan(0, secret.Length - 1)).ShouldBeNull(); // a prefix is not the key
+        cache.TryFindCached(secret, out _).ShouldBeFalse(); // not looked up yet
+        (await cache.FindAsync(secret)).ShouldNotBeNull().Id.ShouldBe(key.Id);
+        cache.TryFindCached(("Bearer " + secret).AsSpan(7), out var hit).ShouldBeTrue(); // a slice of a header, no copy
+        hit.ShouldNotBeNull().Id.ShouldBe(key.Id);
+        cache.TryFindCached(secret.AsSpan(0, secret.Length - 1), out _).ShouldBeFalse(); // a prefix is not the key
+        cache.Find(secret[..^1]).ShouldBeNull();
 
         // A revocation in the store shows once the hit expires (another node's revocation, say).
         store.Revoke(key.Id, now).ShouldBeTrue();
