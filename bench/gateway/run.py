@@ -221,6 +221,9 @@ def main():
     ap.add_argument("--connections", type=int, default=32)
     ap.add_argument("--threads", type=int, default=2)
     ap.add_argument("--skip", action="append", default=[])
+    ap.add_argument("--warmup", type=int, default=10,
+                    help="seconds of load per target before the runs: .NET's tiered JIT is still compiling after 3 s, the more so "
+                         "on two nodes that each see half the requests (its thread took 7 %% of their CPU in the first runs)")
     ap.add_argument("--latency-duration", type=int, default=5,
                     help="seconds per run of the one-connection latency pass (0: skip it)")
     ap.add_argument("--json", help="also write the results here")
@@ -237,6 +240,7 @@ def main():
                     help="streamed responses of N content chunks (SSE) instead of whole ones; skips the bare forwarder (it cannot stream) "
                          "and Portkey (1.15.2 answered this upstream's streams with 500 'Something went wrong')")
     args = ap.parse_args()
+    args.skip = [name for value in args.skip for name in value.split(",") if name]  # --skip a,b or --skip a --skip b
     for tool in ("wrk", "nginx", "dotnet"):
         if not shutil.which(tool):
             raise SystemExit(f"bench: {tool} is missing (apt-get install wrk nginx-light)")
@@ -322,7 +326,7 @@ def main():
 
         results = {name: [] for name, *_ in targets}
         for name, url, env, pids in targets:  # warm-up (JIT, connection pools)
-            run_wrk(url, env, argparse.Namespace(**{**vars(args), "duration": 3}), pids)
+            run_wrk(url, env, argparse.Namespace(**{**vars(args), "duration": args.warmup}), pids)
         for run in range(args.runs):
             for name, url, env, pids in targets:
                 r = run_wrk(url, env, args, pids)

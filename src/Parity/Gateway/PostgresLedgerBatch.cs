@@ -22,6 +22,7 @@ internal sealed class PostgresLedgerBatch(NpgsqlDataSource dataSource, bool reco
     private NpgsqlConnection? connection;
     private NpgsqlDbType[] types = [];
     private bool batchTable;
+    private readonly System.Buffers.ArrayBufferWriter<byte> encoded = new(256 * 1024 + 4096);
     private long repeatedBatches;
 
     /// <summary>
@@ -121,11 +122,24 @@ internal sealed class PostgresLedgerBatch(NpgsqlDataSource dataSource, bool reco
 
     /// <summary>Writes spool records (see <see cref="ParseLines"/>) written by <paramref name="node"/> in one transaction; returns the rows that were new.</summary>
     public long Write(IReadOnlyList<object[]> rows, string node) =>
-        Write(rows, node, static (copy, row, types) => LedgerCopyRows.Write(copy, row, types));
+        Write(rows.Count, node, (conn, table, sums) => CopyWithImporter(conn, table, rows, static (copy, row, types) => LedgerCopyRows.Write(copy, row, types), sums));
 
     /// <summary>Writes this node's records in one transaction; returns the rows that were new.</summary>
     public long Write(IReadOnlyList<LedgerEntry> entries, string node) =>
-        Write(entries, node, static (copy, entry, types) => LedgerCopyRows.Write(copy, entry, types));
+        Write(entries.Count, node, (conn, table, sums) =>
+        {
+            if (LedgerBinaryRows.Matches(types))
+            {
+                CopyEncoded(conn, table, entries, sums);
+            }
+            else
+            {
+                CopyWithImporter(conn, table, entries, static (copy, entry, types) => LedgerCopyRows.Write(copy, entry, types), sums);
+            }
+        });
+
+    /// <summary>Copies a batch's rows into a table, adding each to the sums (when given) by key and minute.</summary>
+    private delegate void RowsCopy(NpgsqlConnection conn, string table, Dictionary<(string? Key, string Minute), (decimal Cost, long Tokens, long Rows)>? sums);
 
     /// <summary>
     /// Copies the rows straight into <c>gateway_ledger</c>, the usual case, where none of them is there yet.
@@ -133,41 +147,28 @@ internal sealed class PostgresLedgerBatch(NpgsqlDataSource dataSource, bool reco
     /// imported again), the unique request id refuses the whole COPY, and the batch is written again through
     /// a temporary table, skipping the rows already present.
     /// </summary>
-    private long Write<T>(IReadOnlyList<T> rows, string node, Func<NpgsqlBinaryImporter, T, NpgsqlDbType[], LedgerCopyRows.Summary> writeRow)
+    private long Write(int count, string node, RowsCopy copy)
     {
         var conn = Connection();
         try
         {
-            return WriteNew(conn, rows, node, writeRow);
+            return WriteNew(conn, count, node, copy);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             Interlocked.Increment(ref repeatedBatches);
-            return WriteSkippingRepeats(Connection(), rows, node, writeRow);
+            return WriteSkippingRepeats(Connection(), node, copy);
         }
     }
 
     /// <summary>Batches that held a record already in the ledger and were written again skipping it.</summary>
     public long RepeatedBatches => Interlocked.Read(ref repeatedBatches);
 
-    private long WriteNew<T>(NpgsqlConnection conn, IReadOnlyList<T> rows, string node, Func<NpgsqlBinaryImporter, T, NpgsqlDbType[], LedgerCopyRows.Summary> writeRow)
+    private long WriteNew(NpgsqlConnection conn, int count, string node, RowsCopy copy)
     {
         using var tx = conn.BeginTransaction();
         var sums = new Dictionary<(string? Key, string Minute), (decimal Cost, long Tokens, long Rows)>();
-        using (var copy = conn.BeginBinaryImport($"COPY gateway_ledger ({ColumnList}) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var row in rows)
-            {
-                copy.StartRow();
-                var written = writeRow(copy, row, types);
-                var minute = (written.KeyId, written.At[..16]);
-                var sum = sums.GetValueOrDefault(minute);
-                sums[minute] = (sum.Cost + written.CostUsd, sum.Tokens + written.Tokens, sum.Rows + 1);
-            }
-
-            copy.Complete();
-        }
-
+        copy(conn, "gateway_ledger", sums);
         var added = sums.Select(s => (s.Key.Key, s.Key.Minute, s.Value.Cost, s.Value.Tokens, s.Value.Rows)).ToList();
         if (reconcile)
         {
@@ -175,24 +176,76 @@ internal sealed class PostgresLedgerBatch(NpgsqlDataSource dataSource, bool reco
         }
 
         tx.Commit();
-        return rows.Count;
+        return count;
     }
 
-    private long WriteSkippingRepeats<T>(NpgsqlConnection conn, IReadOnlyList<T> rows, string node, Func<NpgsqlBinaryImporter, T, NpgsqlDbType[], LedgerCopyRows.Summary> writeRow)
+    private void CopyWithImporter<T>(NpgsqlConnection conn, string table, IReadOnlyList<T> rows, Func<NpgsqlBinaryImporter, T, NpgsqlDbType[], LedgerCopyRows.Summary> writeRow, Dictionary<(string? Key, string Minute), (decimal Cost, long Tokens, long Rows)>? sums)
+    {
+        using var copy = conn.BeginBinaryImport($"COPY {table} ({ColumnList}) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in rows)
+        {
+            copy.StartRow();
+            Add(sums, writeRow(copy, row, types));
+        }
+
+        copy.Complete();
+    }
+
+    /// <summary>The records encoded here (<see cref="LedgerBinaryRows"/>) and sent as raw COPY data, in pieces of about 256 KB.</summary>
+    private void CopyEncoded(NpgsqlConnection conn, string table, IReadOnlyList<LedgerEntry> entries, Dictionary<(string? Key, string Minute), (decimal Cost, long Tokens, long Rows)>? sums)
+    {
+        encoded.ResetWrittenCount();
+        using var stream = conn.BeginRawBinaryCopy($"COPY {table} ({ColumnList}) FROM STDIN (FORMAT BINARY)");
+        try
+        {
+            LedgerBinaryRows.Header(encoded);
+            foreach (var entry in entries)
+            {
+                Add(sums, LedgerBinaryRows.Write(encoded, entry));
+                if (encoded.WrittenCount >= 256 * 1024)
+                {
+                    stream.Write(encoded.WrittenSpan);
+                    encoded.ResetWrittenCount();
+                }
+            }
+
+            LedgerBinaryRows.Trailer(encoded);
+            stream.Write(encoded.WrittenSpan);
+            encoded.ResetWrittenCount();
+        }
+        catch (Exception ex) when (ex is not NpgsqlException)
+        {
+            // Ends the COPY without its rows, so that this error is the one reported (closing the stream would
+            // send what was written as if it were whole, and report PostgreSQL's complaint about that instead).
+            try
+            {
+                stream.Cancel();
+            }
+            catch (PostgresException)
+            {
+            }
+
+            throw;
+        }
+    }
+
+    private static void Add(Dictionary<(string? Key, string Minute), (decimal Cost, long Tokens, long Rows)>? sums, LedgerCopyRows.Summary row)
+    {
+        if (sums is null)
+        {
+            return;
+        }
+
+        var minute = (row.KeyId, row.At[..16]);
+        var sum = sums.GetValueOrDefault(minute);
+        sums[minute] = (sum.Cost + row.CostUsd, sum.Tokens + row.Tokens, sum.Rows + 1);
+    }
+
+    private long WriteSkippingRepeats(NpgsqlConnection conn, string node, RowsCopy copy)
     {
         EnsureBatchTable(conn);
         using var tx = conn.BeginTransaction();
-        using (var copy = conn.BeginBinaryImport($"COPY gateway_ledger_batch ({ColumnList}) FROM STDIN (FORMAT BINARY)"))
-        {
-            foreach (var row in rows)
-            {
-                copy.StartRow();
-                writeRow(copy, row, types);
-            }
-
-            copy.Complete();
-        }
-
+        copy(conn, "gateway_ledger_batch", null);
         var added = new List<(string? Key, string Minute, decimal Cost, long Tokens, long Rows)>();
         using (var insert = new NpgsqlCommand(
             $"""

@@ -143,4 +143,29 @@ public sealed class PostgresLedgerTests
         store.Connection.Query<string>("SELECT request_id FROM gateway_ledger ORDER BY request_id").ShouldBe(["req_a", "req_b", "req_c", "req_d"]);
         store.Connection.ExecuteScalar<decimal>("SELECT SUM(spent_usd) FROM gateway_key_spend WHERE key_id = 'key_sweep'").ShouldBe(15m);
     }
+
+    [Fact]
+    public void Costs_keep_every_digit_and_their_scale_through_the_encoded_copy()
+    {
+        using var db = PostgresTestDatabase.Create();
+        if (db is null)
+        {
+            return;
+        }
+
+        ParityStore.OpenPostgres(db.ConnectionString).Dispose();
+        decimal[] costs =
+        [
+            0m, 0.0m, 1m, 10000m, 9999.9999m, 0.50m, 0.000123456789m, 0.0000000001m, 12345678.87654321m,
+            7922816251426433759354395033.5m, 0.0000000000000000000000000001m, 100000000.00000001m, 2.5e-7m, 1234m, 12345m,
+        ];
+        using var dataSource = Npgsql.NpgsqlDataSource.Create(db.ConnectionString);
+        using var batch = new PostgresLedgerBatch(dataSource, reconcile: false, _ => null);
+        batch.Write([.. costs.Select((c, i) => Entry($"req_{i:00}", c) with { ReservedUsd = -c })], "node-a").ShouldBe(costs.Length);
+
+        using var store = ParityStore.OpenPostgres(db.ConnectionString);
+        var stored = store.Connection.Query<(string Cost, string Reserved)>("SELECT cost_usd::text, reserved_usd::text FROM gateway_ledger ORDER BY request_id").ToList();
+        stored.Select(r => r.Cost).ShouldBe(costs.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        stored.Select(r => r.Reserved).ShouldBe(costs.Select(c => (-c).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    }
 }

@@ -23,7 +23,9 @@ const P = (() => {
   // $0.00034 is not shown as $0.000).
   const usd = (x) => x === null || x === undefined ? "–" : "$" + (x >= 100 ? num(x, 0) : x >= 1 ? num(x, 2) : x >= 0.01 || x <= 0 ? num(x, 3) : num(x, Math.min(8, 1 - Math.floor(Math.log10(x)))));
   const pct = (x, d = 0) => x === null || x === undefined ? "–" : num(100 * x, d) + " %";
-  const days = (date) => Math.round((Date.now() - Date.parse(date + (date.length === 10 ? "T00:00:00Z" : ""))) / 86400000);
+  // Whole days since the date (UTC): a snapshot dated today is 0 days old all day, not 1 from noon on.
+  const days = (date) => Math.floor((Date.now() - Date.parse(date + (date.length === 10 ? "T00:00:00Z" : ""))) / 86400000);
+  const age = (date) => { const n = days(date); return `${n} ${n === 1 ? "day" : "days"} old`; };
 
   class ApiError extends Error { constructor(message, parameter, status) { super(message); this.parameter = parameter; this.status = status; } }
 
@@ -48,7 +50,7 @@ const P = (() => {
     loadedVersion = data.version;
     const box = document.getElementById("freshness");
     if (!box) return;
-    const parts = Object.entries(data.boards || {}).map(([b, s]) => `${b} board: snapshot ${s.newest} (${days(s.newest)} days old)`);
+    const parts = Object.entries(data.boards || {}).map(([b, s]) => `${b} board: snapshot ${s.newest} (${age(s.newest)})`);
     if (data.prices) parts.push(`prices: ${data.prices.label} of ${data.prices.sourceDate}`);
     if (extra) parts.push(extra);
     parts.push(`store read ${new Date(data.loadedAt).toISOString().slice(0, 19).replace("T", " ")} UTC (version ${data.version})`);
