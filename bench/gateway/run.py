@@ -367,6 +367,15 @@ def main():
             p50_1c = f"{m['p50_1c_us'] / 1000:.3f} ms" if "p50_1c_us" in m else ""
             added_1c = "" if name == "direct" or "p50_1c_us" not in m else f"{(m['p50_1c_us'] - base1) / 1000:+.3f} ms"
             print(f"| {name} | {m['rps']:,.0f} | {m['p50_us'] / 1000:.3f} ms | {m['p99_us'] / 1000:.3f} ms | {added} | {m['cpu_us_per_request']:.1f} µs | {p50_1c} | {added_1c} |")
+        baseline_name = next((name for name in results if "(baseline" in name), None)
+        if baseline_name and "parity (keys, limits, ledger)" in results:
+            # Paired within each run (the two builds back to back): drift of the shared machine moves both.
+            pairs = list(zip(results["parity (keys, limits, ledger)"], results[baseline_name]))
+            rps = [a["rps"] / b["rps"] for a, b in pairs]
+            cpu = [a["cpu_us_per_request"] / b["cpu_us_per_request"] for a, b in pairs]
+            print(f"\nthis build against {baseline_name}, per run: requests/s ratio " + ", ".join(f"{r:.3f}" for r in rps)
+                  + f" (median {statistics.median(rps):.3f}); CPU per request ratio " + ", ".join(f"{c:.3f}" for c in cpu)
+                  + f" (median {statistics.median(cpu):.3f})")
         print(f"\nnon-2xx responses per target (all runs): " + ", ".join(f"{name} {sum(r['non2xx'] for r in rs)}" for name, rs in results.items()))
         if overspend:
             o = overspend
