@@ -134,7 +134,14 @@ internal sealed class PostgresLedgerBatch(NpgsqlDataSource dataSource, bool reco
             }
             else
             {
-                CopyWithImporter(conn, table, entries, static (copy, entry, types) => LedgerCopyRows.Write(copy, entry, types), sums);
+                // A schema whose column types differ: the records' values, converted by the importer.
+                var rows = entries.Select(entry =>
+                {
+                    var values = new object[Columns.Length];
+                    LedgerInserter.Values(entry, values);
+                    return values;
+                }).ToList();
+                CopyWithImporter(conn, table, rows, static (copy, row, types) => LedgerCopyRows.Write(copy, row, types), sums);
             }
         });
 
