@@ -10,7 +10,9 @@ Measures requests/s, p50/p99 latency and the server's CPU time per request with 
   parity x2 on PostgreSQL - with --postgres: two `parity gateway` nodes on one PostgreSQL (a scratch
              database the run creates and drops) behind an nginx `upstream` block, one hot key with a
              budget and rpm/tpm limits, leased limits (the default) and `limits: exact`, and one exact
-             node alone (the setup before leases); then a short run against a small budget on the leased
+             node alone (the setup before leases). Nodes sharing this machine take its cores between them as
+             socket threads (`--io-threads`); the leased pair also runs with .NET's default, one per core
+             each, for comparison. Then a short run against a small budget on the leased
              nodes: the spend the ledger records against the documented bound
 all in the same run, several runs each, medians reported; then the same targets at one connection, for the
 latency a single client sees without queueing. Needs wrk and nginx (apt), node/npm.
@@ -176,14 +178,17 @@ def scratch_database(connection, name):
     return ";".join(parts + [f"Database={name}"])
 
 
-def pg_cluster(start, parity, env, work, upstream_port, nodes, limits, name):
+def pg_cluster(start, parity, env, work, upstream_port, nodes, limits, name, share_cores=True):
     """NODES `parity gateway` processes on one config with `ledger.limits: LIMITS`, behind an nginx upstream
-    block when more than one; returns (url, key, pids, config)."""
+    block when more than one; returns (url, key, pids, config). With SHARE_CORES, nodes that share this machine
+    each take their share of its cores as socket threads (`--io-threads`, as docs/gateway.md tells an operator
+    to); without, each has .NET's default of one per core."""
     config = os.path.join(work, f"gateway-{name}.yaml")
     gateway_config(config, upstream_port, f"postgresEnv: BENCH_POSTGRES\n  limits: {limits}\n  spool: spool-{name}")
     key = create_key(parity, config, env, "bench")
     ports = [free_port() for _ in range(nodes)]
-    gateways = [start(parity + ["gateway", "--config", config, "--urls", f"http://127.0.0.1:{port}"], env=env) for port in ports]
+    threads = ["--io-threads", str(max(1, os.cpu_count() // nodes))] if share_cores and nodes > 1 else []
+    gateways = [start(parity + ["gateway", "--config", config, "--urls", f"http://127.0.0.1:{port}"] + threads, env=env) for port in ports]
     for port in ports:
         wait_http(f"http://127.0.0.1:{port}/healthz")
     pids = [pid for g in gateways for pid in process_tree(g.pid)]
@@ -317,10 +322,11 @@ def main():
                 targets.append((name, f"http://127.0.0.1:{port}/v1/chat/completions", {"BENCH_AUTH": key}, process_tree(gateway.pid)))
             if args.postgres:
                 clusters = {}
-                for label, nodes, limits in [("parity x2 on PostgreSQL, leased, behind nginx", 2, "leased"),
-                                             ("parity x2 on PostgreSQL, exact, behind nginx", 2, "exact"),
-                                             ("parity x1 on PostgreSQL, exact", 1, "exact")]:
-                    url, key, pids, config = pg_cluster(start, parity, env, work, up, nodes, limits, f"{limits}{nodes}")
+                for label, nodes, limits, share in [("parity x2 on PostgreSQL, leased, behind nginx", 2, "leased", True),
+                                                    ("parity x2 on PostgreSQL, leased, behind nginx, default socket threads", 2, "leased", False),
+                                                    ("parity x2 on PostgreSQL, exact, behind nginx", 2, "exact", True),
+                                                    ("parity x1 on PostgreSQL, exact", 1, "exact", True)]:
+                    url, key, pids, config = pg_cluster(start, parity, env, work, up, nodes, limits, f"{limits}{nodes}{'' if share else 'd'}", share)
                     clusters[label] = (url, config, nodes)
                     targets.append((label, url, {"BENCH_AUTH": key}, pids))
 

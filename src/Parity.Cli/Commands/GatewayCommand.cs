@@ -15,15 +15,28 @@ internal static class GatewayCommand
             Description = "Where to listen, semicolon-separated (e.g. http://127.0.0.1:8080)",
             DefaultValueFactory = _ => "http://127.0.0.1:8080",
         };
+        var ioThreads = new Option<int?>("--io-threads")
+        {
+            Description = "Socket threads, which also run the requests (default: one per core). When several nodes share "
+                + "a machine, give each its share of the cores: two nodes on 2 cores take 1 each (docs/gateway.md)",
+        };
+        ioThreads.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int?>() is < 1 or > 256)
+            {
+                result.AddError("--io-threads must be between 1 and 256.");
+            }
+        });
         var command = new Command("gateway", "Run the OpenAI-compatible gateway: routes each request to the cheapest good-enough model, with fallbacks, virtual keys, budgets, a usage ledger and Prometheus metrics.")
         {
             config,
             urls,
+            ioThreads,
         };
         CliAction.Set(command, context, async (parse, cancellationToken) =>
         {
             var setup = Load(parse, config);
-            GatewayHost.PreferInlineIo(); // before any socket: the setting is read once per process
+            GatewayHost.PreferInlineIo(parse.GetValue(ioThreads)); // before any socket: the settings are read once per process
             await GatewayHost.RunAsync(setup, parse.GetValue(urls)!, context.Error, cancellationToken);
             return 0;
         });

@@ -25,6 +25,8 @@ public sealed class GatewayHost : IAsyncDisposable
 
     private const string InlineCompletionsVariable = "DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS";
 
+    private const string SocketThreadsVariable = "DOTNET_SYSTEM_NET_SOCKETS_THREAD_COUNT";
+
     /// <summary>
     /// Makes this process run socket completions on its socket threads instead of the thread pool, the
     /// way an event-loop proxy does: it saves a thread hand-off (and its wake-up) on every read and
@@ -33,12 +35,23 @@ public sealed class GatewayHost : IAsyncDisposable
     /// leases and exact limits), and the store's blocking queries (a key not seen for a few seconds, the
     /// admin API) run on the thread pool. Call before the process opens its first socket; a
     /// <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> already set (e.g. to 0) is left as it is.
+    /// <para>
+    /// <paramref name="ioThreads"/>, when given, is the number of socket threads (.NET's default is one per
+    /// core). Nodes that share a machine each take their share: two nodes with two threads each on 2 cores
+    /// used 10 % more CPU per request than with one each (bench/gateway/RESULTS.md).
+    /// </para>
     /// </summary>
-    public static void PreferInlineIo()
+    public static void PreferInlineIo(int? ioThreads = null)
     {
         if (Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null)
         {
             Environment.SetEnvironmentVariable(InlineCompletionsVariable, "1");
+        }
+
+        if (ioThreads is { } threads)
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(threads, 1, nameof(ioThreads));
+            Environment.SetEnvironmentVariable(SocketThreadsVariable, threads.ToString(System.Globalization.CultureInfo.InvariantCulture));
         }
     }
 

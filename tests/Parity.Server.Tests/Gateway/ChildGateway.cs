@@ -21,7 +21,7 @@ public sealed class ChildGateway : IDisposable
     /// <summary>Everything the process printed (stdout and stderr).</summary>
     public ConcurrentQueue<string> Output { get; } = new();
 
-    public static async Task<ChildGateway> StartAsync(string config, IReadOnlyDictionary<string, string> environment)
+    public static async Task<ChildGateway> StartAsync(string config, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet")
@@ -31,7 +31,7 @@ public sealed class ChildGateway : IDisposable
             UseShellExecute = false,
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "parity.dll"));
-        foreach (var arg in new[] { "gateway", "--config", config, "--urls", $"http://127.0.0.1:{port}" })
+        foreach (var arg in new[] { "gateway", "--config", config, "--urls", $"http://127.0.0.1:{port}" }.Concat(arguments))
         {
             start.ArgumentList.Add(arg);
         }
