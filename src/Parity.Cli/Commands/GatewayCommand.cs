@@ -36,7 +36,7 @@ internal static class GatewayCommand
         CliAction.Set(command, context, async (parse, cancellationToken) =>
         {
             var setup = Load(parse, config);
-            GatewayHost.PreferInlineIo(parse.GetValue(ioThreads)); // before any socket: the settings are read once per process
+            GatewayHost.PreferInlineIo(setup, parse.GetValue(ioThreads)); // before any socket: the settings are read once per process
             await GatewayHost.RunAsync(setup, parse.GetValue(urls)!, context.Error, cancellationToken);
             return 0;
         });

@@ -36,14 +36,21 @@ public sealed class GatewayHost : IAsyncDisposable
     /// admin API) run on the thread pool. Call before the process opens its first socket; a
     /// <c>DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS</c> already set (e.g. to 0) is left as it is.
     /// <para>
+    /// Not with exact limits on PostgreSQL (<paramref name="setup"/> with no leases): there every request waits on
+    /// PostgreSQL statements, and Npgsql can wait synchronously for a reply on one of its connections (to send a
+    /// cancellation, for one); on a socket thread that wait can need the very thread it holds. A node run that way
+    /// stopped answering under load (ExactLimitsAbortTests); those round trips dwarf the thread hand-off it saves.
+    /// </para>
+    /// <para>
     /// <paramref name="ioThreads"/>, when given, is the number of socket threads (.NET's default is one per
     /// core). Nodes that share a machine each take their share: two nodes with two threads each on 2 cores
     /// used 10 % more CPU per request than with one each (bench/gateway/RESULTS.md).
     /// </para>
     /// </summary>
-    public static void PreferInlineIo(int? ioThreads = null)
+    public static void PreferInlineIo(GatewaySetup setup, int? ioThreads = null)
     {
-        if (Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null)
+        var exactOnPostgres = setup.PostgresConnectionString is not null && setup.Leases is null;
+        if (Environment.GetEnvironmentVariable(InlineCompletionsVariable) is null && !exactOnPostgres)
         {
             Environment.SetEnvironmentVariable(InlineCompletionsVariable, "1");
         }
