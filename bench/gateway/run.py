@@ -334,7 +334,9 @@ def main():
         for name, url, env, pids in targets:  # warm-up (JIT, connection pools)
             run_wrk(url, env, argparse.Namespace(**{**vars(args), "duration": args.warmup}), pids)
         for run in range(args.runs):
-            for name, url, env, pids in targets:
+            # Every other run goes through the targets backwards, so that no target always follows the same one
+            # (a target's last ledger batches, or the machine warming, would otherwise weigh on its neighbour).
+            for name, url, env, pids in (targets if run % 2 == 0 else targets[::-1]):
                 r = run_wrk(url, env, args, pids)
                 results[name].append(r)
                 print(f"run {run + 1} {name}: {r['rps']:.0f} req/s, p50 {r['p50_us']:.0f} us, p99 {r['p99_us']:.0f} us, "
@@ -379,9 +381,11 @@ def main():
             pairs = list(zip(results["parity (keys, limits, ledger)"], results[baseline_name]))
             rps = [a["rps"] / b["rps"] for a, b in pairs]
             cpu = [a["cpu_us_per_request"] / b["cpu_us_per_request"] for a, b in pairs]
+            this, that = med["parity (keys, limits, ledger)"], med[baseline_name]
             print(f"\nthis build against {baseline_name}, per run: requests/s ratio " + ", ".join(f"{r:.3f}" for r in rps)
                   + f" (median {statistics.median(rps):.3f}); CPU per request ratio " + ", ".join(f"{c:.3f}" for c in cpu)
-                  + f" (median {statistics.median(cpu):.3f})")
+                  + f" (median {statistics.median(cpu):.3f}); ratio of the medians: requests/s {this['rps'] / that['rps']:.3f}, "
+                  + f"CPU per request {this['cpu_us_per_request'] / that['cpu_us_per_request']:.3f}")
         print(f"\nnon-2xx responses per target (all runs): " + ", ".join(f"{name} {sum(r['non2xx'] for r in rs)}" for name, rs in results.items()))
         if overspend:
             o = overspend
