@@ -113,7 +113,7 @@ def run_wrk(url, env, args, pids):
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "p50_us": parse_latency(out, 50), "p99_us": parse_latency(out, 99),
-        "cpu_us_per_request": cpu / requests * 1e6 if requests else None,
+        "cpu_us_per_request": cpu / requests * 1e6 if requests else float("inf"),  # inf: nothing was served
         "requests": requests, "non2xx": int(non2xx.group(1)) if non2xx else 0,
         "socket_errors": errors.group(1) if errors else "",
     }
