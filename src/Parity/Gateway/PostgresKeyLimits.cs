@@ -43,17 +43,24 @@ public sealed class PostgresKeyLimits : IKeyLimits, IDisposable
 
     private readonly NpgsqlDataSource dataSource;
 
-    public PostgresKeyLimits(string connectionString)
+    public PostgresKeyLimits(string connectionString) => dataSource = NpgsqlDataSource.Create(LimitsConnectionString(connectionString));
+
+    /// <summary>
+    /// The limits' connection string: <paramref name="connectionString"/> with <c>synchronous_commit=off</c>, and at
+    /// most <see cref="DefaultMaxPoolSize"/> connections unless it sets a pool size under either of Npgsql's names
+    /// (<c>Maximum Pool Size</c>, <c>MaxPoolSize</c>; any case).
+    /// </summary>
+    internal static string LimitsConnectionString(string connectionString)
     {
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         builder.Options = (string.IsNullOrWhiteSpace(builder.Options) ? "" : builder.Options + " ") + "-c synchronous_commit=off";
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("Max Pool Size"))
+        if (!given.ContainsKey("Maximum Pool Size") && !given.ContainsKey("MaxPoolSize"))
         {
             builder.MaxPoolSize = DefaultMaxPoolSize;
         }
 
-        dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        return builder.ConnectionString;
     }
 
     /// <summary>
