@@ -117,12 +117,15 @@ public sealed class OpenAiCompatibleModelTests
     public async Task A_hung_attempt_times_out_and_is_retried()
     {
         await using var upstream = await TestUpstream.StartAsync(r => r.AttemptForPrompt == 1 ? new UpstreamReply.Hang(TimeSpan.FromSeconds(30)) : new UpstreamReply.Answer("after timeout"));
-        using var registry = Registry(upstream, timeoutSeconds: 0.3);
+        // The timeout applies to every attempt, so it must leave the second (answering) attempt room
+        // on a loaded 2-core CI machine: at 0.3 s a slow new connection was timed out too (3 attempts).
+        using var registry = Registry(upstream, timeoutSeconds: 2);
 
         var result = await registry.Create("openai:m").CompleteAsync(Ask("q"), CancellationToken.None);
 
         result.Content.ShouldBe("after timeout");
         result.Attempts.ShouldBe(2);
+        upstream.RequestCount.ShouldBe(2);
     }
 
     [Fact]
