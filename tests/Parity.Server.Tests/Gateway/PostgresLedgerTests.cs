@@ -39,6 +39,17 @@ public sealed class PostgresLedgerTests
             {
                 await live.AppendAsync(Entry("req_live", 0.5m));
 
+                // The live node's own batch must land first: if a sweep imported the gone spool's copy before it
+                // (a loaded machine), that copy is the new row and the count is 3, which is right but not this case.
+                using (var check = ParityStore.OpenPostgres(db.ConnectionString))
+                {
+                    var written = System.Diagnostics.Stopwatch.StartNew();
+                    while (check.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM gateway_ledger WHERE request_id = 'req_live'") == 0 && written.Elapsed < TimeSpan.FromSeconds(10))
+                    {
+                        await Task.Delay(10);
+                    }
+                }
+
                 // A node that spooled three records (one of them also written by the live node) and died before its batch.
                 var gone = new LedgerSpool(folder, "gone");
                 gone.Append(Entry("req_gone_1", 1m));
