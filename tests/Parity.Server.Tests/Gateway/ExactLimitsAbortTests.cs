@@ -54,14 +54,10 @@ public sealed class ExactLimitsAbortTests
         // And the reservations of the requests whose clients left are all given back once they are settled.
         using var store = Parity.Storage.ParityStore.OpenPostgres(db.ConnectionString);
         var reserved = -1m;
-        for (var wait = System.Diagnostics.Stopwatch.StartNew(); wait.Elapsed < TimeSpan.FromSeconds(10); await Task.Delay(100))
-        {
-            reserved = Dapper.SqlMapper.ExecuteScalar<decimal>(store.Connection, "SELECT COALESCE(SUM(reserved_usd), 0) FROM gateway_key_spend");
-            if (reserved == 0)
-            {
-                break;
-            }
-        }
+        await Poll.UntilAsync(
+            () => (reserved = Dapper.SqlMapper.ExecuteScalar<decimal>(store.Connection, "SELECT COALESCE(SUM(reserved_usd), 0) FROM gateway_key_spend")) == 0,
+            TimeSpan.FromSeconds(10),
+            TimeSpan.FromMilliseconds(100));
 
         var metrics = await nodes.Nodes[0].Client.GetStringAsync("/metrics");
         var inflight = metrics.Split('\n').Where(l => l.StartsWith("parity_gateway_in_flight", StringComparison.Ordinal) || l.StartsWith("parity_gateway_requests_total", StringComparison.Ordinal));

@@ -58,11 +58,7 @@ public sealed class KillTests : IAsyncLifetime
 
         // Killed once requests are completing steadily (a count, not a fixed time: under the whole suite's load
         // the first second can go to JIT and the tokenizer's start), with requests still in flight.
-        var started = System.Diagnostics.Stopwatch.StartNew();
-        while (completed.Count < 40 && started.Elapsed < TimeSpan.FromSeconds(30))
-        {
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(() => completed.Count >= 40, TimeSpan.FromSeconds(30));
 
         process.Kill(); // SIGKILL on Linux: no shutdown code runs
         await process.WaitForExitAsync();

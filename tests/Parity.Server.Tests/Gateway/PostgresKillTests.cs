@@ -48,11 +48,7 @@ public sealed class PostgresKillTests
         })).ToList();
 
         // Under load until the node to be killed has answered a few dozen requests (a slow machine takes longer).
-        var loading = System.Diagnostics.Stopwatch.StartNew();
-        while (answered.Count(a => a.Value == 0) < 30 && loading.Elapsed < TimeSpan.FromSeconds(15))
-        {
-            await Task.Delay(50);
-        }
+        await Poll.UntilAsync(() => answered.Count(a => a.Value == 0) >= 30, TimeSpan.FromSeconds(15));
 
         await nodes.KillAsync(0); // SIGKILL: no shutdown code runs
         await Task.Delay(500);

@@ -43,11 +43,10 @@ public sealed class PostgresLedgerTests
                 // (a loaded machine), that copy is the new row and the count is 3, which is right but not this case.
                 using (var check = ParityStore.OpenPostgres(db.ConnectionString))
                 {
-                    var written = System.Diagnostics.Stopwatch.StartNew();
-                    while (check.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM gateway_ledger WHERE request_id = 'req_live'") == 0 && written.Elapsed < TimeSpan.FromSeconds(10))
-                    {
-                        await Task.Delay(10);
-                    }
+                    (await Poll.UntilAsync(
+                        () => check.Connection.ExecuteScalar<long>("SELECT COUNT(*) FROM gateway_ledger WHERE request_id = 'req_live'") > 0,
+                        TimeSpan.FromSeconds(10),
+                        TimeSpan.FromMilliseconds(10))).ShouldBeTrue("the live node's batch did not land in 10 s");
                 }
 
                 // A node that spooled three records (one of them also written by the live node) and died before its batch.
@@ -57,11 +56,7 @@ public sealed class PostgresLedgerTests
                 gone.Append(Entry("req_live", 0.5m));
                 gone.Dispose();
 
-                var clock = System.Diagnostics.Stopwatch.StartNew();
-                while (live.RecoveredSinceStart < 2 && clock.Elapsed < TimeSpan.FromSeconds(10))
-                {
-                    await Task.Delay(50);
-                }
+                await Poll.UntilAsync(() => live.RecoveredSinceStart >= 2, TimeSpan.FromSeconds(10));
 
                 live.RecoveredSinceStart.ShouldBe(2);
                 live.SweepError.ShouldBeNull();
