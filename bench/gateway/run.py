@@ -12,8 +12,10 @@ Measures requests/s, p50/p99 latency and the server's CPU time per request with 
              budget and rpm/tpm limits, leased limits (the default) and `limits: exact`, and one exact
              node alone (the setup before leases). Nodes sharing this machine take its cores between them as
              socket threads (`--io-threads`); the leased pair also runs with .NET's default, one per core
-             each, for comparison. Then a short run against a small budget on the leased
-             nodes: the spend the ledger records against the documented bound
+             each, for comparison; and the leased pair without the balancer, wrk's threads split
+             between the nodes (the balancer's nginx otherwise shares the same cores). Then a short
+             run against a small budget on the leased nodes, through the balancer and spread: the
+             spend the ledger records against the documented bound
 all in the same run, several runs each, medians reported; then the same targets at one connection, for the
 latency a single client sees without queueing. Needs wrk and nginx (apt), node/npm.
 
@@ -102,6 +104,16 @@ def parse_latency(text, pct):
     return value * {"us": 1, "ms": 1e3, "s": 1e6}[unit]
 
 
+SPREAD = "parity x2 on PostgreSQL, leased, wrk spreading its connections over the two nodes (no balancer)"
+
+
+def node_requests(hostport):
+    """The requests a gateway node has answered so far: the sum of its `parity_gateway_requests_total` counters."""
+    with urllib.request.urlopen(f"http://{hostport}/metrics", timeout=10) as r:
+        text = r.read().decode()
+    return sum(float(line.rsplit(" ", 1)[1]) for line in text.splitlines() if line.startswith("parity_gateway_requests_total{"))
+
+
 def run_wrk(url, env, args, pids):
     before = cpu_seconds(pids)
     out = subprocess.run(["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency", "-s", os.path.join(HERE, "post.lua"), url],
@@ -180,7 +192,8 @@ def scratch_database(connection, name):
 
 def pg_cluster(start, parity, env, work, upstream_port, nodes, limits, name, share_cores=True):
     """NODES `parity gateway` processes on one config with `ledger.limits: LIMITS`, behind an nginx upstream
-    block when more than one; returns (url, key, pids, config). With SHARE_CORES, nodes that share this machine
+    block when more than one; returns (url, key, pids, config, nodes): nodes is [(host:port, pids)] per node,
+    for a client that spreads its own connections over them. With SHARE_CORES, nodes that share this machine
     each take their share of its cores as socket threads (`--io-threads`, as docs/gateway.md tells an operator
     to); without, each has .NET's default of one per core."""
     config = os.path.join(work, f"gateway-{name}.yaml")
@@ -192,8 +205,9 @@ def pg_cluster(start, parity, env, work, upstream_port, nodes, limits, name, sha
     for port in ports:
         wait_http(f"http://127.0.0.1:{port}/healthz")
     pids = [pid for g in gateways for pid in process_tree(g.pid)]
+    members = [(f"127.0.0.1:{port}", process_tree(g.pid)) for port, g in zip(ports, gateways)]
     if nodes == 1:
-        return f"http://127.0.0.1:{ports[0]}/v1/chat/completions", key, pids, config
+        return f"http://127.0.0.1:{ports[0]}/v1/chat/completions", key, pids, config, members
     lb = free_port()
     servers = " ".join(f"server 127.0.0.1:{port};" for port in ports)
     balancer = start(["nginx", "-c", nginx_conf(work, f"lb-{name}", f"""
@@ -201,19 +215,21 @@ def pg_cluster(start, parity, env, work, upstream_port, nodes, limits, name, sha
   server {{ listen 127.0.0.1:{lb} backlog=4096;
     location / {{ proxy_pass http://gw; proxy_http_version 1.1; proxy_set_header Connection ""; }} }}""")])
     wait_http(f"http://127.0.0.1:{lb}/healthz")
-    return f"http://127.0.0.1:{lb}/v1/chat/completions", key, pids + process_tree(balancer.pid), config
+    return f"http://127.0.0.1:{lb}/v1/chat/completions", key, pids + process_tree(balancer.pid), config, members
 
 
-def overspend_run(parity, env, config, url, database, budget, nodes, slice_, args):
-    """A key with a small daily budget, loaded past it: the ledger's spend for it against the documented bound
-    budget x (1 + nodes x slice) + in-flight overrun (none here: the upstream reports fewer tokens than reserved)."""
-    created = subprocess.run(parity + ["gateway", "keys", "create", "--config", config, "--name", "overspend", "--budget", str(budget), "--period", "day"],
+def overspend_run(parity, env, config, url, database, budget, nodes, slice_, args, name, spread=""):
+    """A key NAME with a small daily budget, loaded past it (through URL, or spread over the nodes SPREAD, as
+    BENCH_NODES): the ledger's spend for it against the documented bound budget x (1 + nodes x slice) +
+    in-flight overrun (none here: the upstream reports fewer tokens than reserved)."""
+    created = subprocess.run(parity + ["gateway", "keys", "create", "--config", config, "--name", name, "--budget", str(budget), "--period", "day"],
                              check=True, capture_output=True, text=True, env=env)
     key = json.loads(created.stdout)["key"]
-    r = run_wrk(url, {"BENCH_AUTH": key}, argparse.Namespace(**{**vars(args), "duration": args.overspend_duration}), [])
+    r = run_wrk(url, {"BENCH_AUTH": key, **({"BENCH_NODES": spread} if spread else {})},
+                argparse.Namespace(**{**vars(args), "duration": args.overspend_duration}), [])
     time.sleep(3)  # the nodes' last batches
     spent, served, largest = psql(database, "SELECT COALESCE(SUM(l.cost_usd), 0), COUNT(*) FILTER (WHERE l.status = 200), COALESCE(MAX(l.cost_usd), 0) "
-                                            "FROM gateway_ledger l JOIN gateway_keys k ON k.id = l.key_id WHERE k.name = 'overspend'").split("|")
+                                            f"FROM gateway_ledger l JOIN gateway_keys k ON k.id = l.key_id WHERE k.name = '{name}'").split("|")
     bound = budget * (1 + nodes * slice_)
     return {"budget": budget, "spent": float(spent), "served": int(served), "refused": r["non2xx"], "largest": float(largest), "bound": bound,
             "requests": r["requests"]}
@@ -326,9 +342,18 @@ def main():
                                                     ("parity x2 on PostgreSQL, leased, behind nginx, default socket threads", 2, "leased", False),
                                                     ("parity x2 on PostgreSQL, exact, behind nginx", 2, "exact", True),
                                                     ("parity x1 on PostgreSQL, exact", 1, "exact", True)]:
-                    url, key, pids, config = pg_cluster(start, parity, env, work, up, nodes, limits, f"{limits}{nodes}{'' if share else 'd'}", share)
+                    url, key, pids, config, members = pg_cluster(start, parity, env, work, up, nodes, limits, f"{limits}{nodes}{'' if share else 'd'}", share)
                     clusters[label] = (url, config, nodes)
                     targets.append((label, url, {"BENCH_AUTH": key}, pids))
+                    if label == "parity x2 on PostgreSQL, leased, behind nginx":
+                        # The same two nodes without the balancer: wrk's threads split between them (post.lua, BENCH_NODES),
+                        # as clients behind DNS round robin or a balancer on other hardware would. On this machine the
+                        # balancer's nginx takes its share of the same 2 cores; this row measures the nodes alone.
+                        if args.threads % nodes:
+                            raise SystemExit(f"bench: --threads {args.threads} cannot split evenly over {nodes} nodes")
+                        targets.append((SPREAD, f"http://{members[0][0]}/v1/chat/completions",
+                                        {"BENCH_AUTH": key, "BENCH_NODES": ",".join(m[0] for m in members)},
+                                        [pid for _, ps in members for pid in ps]))
 
         results = {name: [] for name, *_ in targets}
         for name, url, env, pids in targets:  # warm-up (JIT, connection pools)
@@ -337,10 +362,15 @@ def main():
             # Every other run goes through the targets backwards, so that no target always follows the same one
             # (a target's last ledger batches, or the machine warming, would otherwise weigh on its neighbour).
             for name, url, env, pids in (targets if run % 2 == 0 else targets[::-1]):
+                nodes = env.get("BENCH_NODES", "").split(",") if env.get("BENCH_NODES") else []
+                before = [node_requests(n) for n in nodes]
                 r = run_wrk(url, env, args, pids)
+                if nodes:  # each node's share of the requests: the split is wrk's, and both nodes must have served
+                    r["per_node"] = [node_requests(n) - b for n, b in zip(nodes, before)]
                 results[name].append(r)
                 print(f"run {run + 1} {name}: {r['rps']:.0f} req/s, p50 {r['p50_us']:.0f} us, p99 {r['p99_us']:.0f} us, "
-                      f"{r['cpu_us_per_request']:.1f} us CPU/req, non-2xx {r['non2xx']} {r['socket_errors']}", file=sys.stderr)
+                      f"{r['cpu_us_per_request']:.1f} us CPU/req, non-2xx {r['non2xx']} {r['socket_errors']}"
+                      + (f", per node {' / '.join(f'{n:,.0f}' for n in r['per_node'])}" if "per_node" in r else ""), file=sys.stderr)
 
         # Latency a single client sees (one connection, no queueing): what the proxy itself adds to a request.
         # At 32 connections on 2 cores, p50 is mostly queueing: about connections / throughput (Little's law).
@@ -353,12 +383,14 @@ def main():
                     single[name].append(r)
                     print(f"run {run + 1} {name}, 1 connection: p50 {r['p50_us']:.0f} us, p99 {r['p99_us']:.0f} us", file=sys.stderr)
 
-        overspend = None
+        overspend = {}  # by how the load reached the leased pair: through the balancer, or spread by wrk
         if args.postgres and "parity" not in args.skip:
             label = "parity x2 on PostgreSQL, leased, behind nginx"
             url, config, nodes = clusters[label]
-            overspend = overspend_run(parity, parity_env, config, url, scratch, args.overspend_budget, nodes, 0.02, args)
-            print(f"overspend run ({label}): {overspend}", file=sys.stderr)
+            spread = next(env["BENCH_NODES"] for name, _, env, _ in targets if name == SPREAD)
+            for how, name, nodes_env in [("behind nginx", "overspend", ""), ("spread by wrk", "overspend_spread", spread)]:
+                overspend[how] = overspend_run(parity, parity_env, config, url, scratch, args.overspend_budget, nodes, 0.02, args, name, nodes_env)
+                print(f"overspend run ({label}, {how}): {overspend[how]}", file=sys.stderr)
 
         med = {name: {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50_us", "p99_us", "cpu_us_per_request")} for name, rs in results.items()}
         for name, rs in single.items():
@@ -387,9 +419,8 @@ def main():
                   + f" (median {statistics.median(cpu):.3f}); ratio of the medians: requests/s {this['rps'] / that['rps']:.3f}, "
                   + f"CPU per request {this['cpu_us_per_request'] / that['cpu_us_per_request']:.3f}")
         print(f"\nnon-2xx responses per target (all runs): " + ", ".join(f"{name} {sum(r['non2xx'] for r in rs)}" for name, rs in results.items()))
-        if overspend:
-            o = overspend
-            print(f"\noverspend, leased nodes: budget ${o['budget']:.6f}, ledger spend ${o['spent']:.6f} ({o['served']:,} served, {o['refused']:,} refused of "
+        for how, o in overspend.items():
+            print(f"\noverspend, leased nodes {how}: budget ${o['budget']:.6f}, ledger spend ${o['spent']:.6f} ({o['served']:,} served, {o['refused']:,} refused of "
                   f"{o['requests']:,}), bound budget x (1 + 2 x 0.02) = ${o['bound']:.6f}; largest request ${o['largest']:.8f}")
         if args.json:
             with open(args.json, "w") as f:
