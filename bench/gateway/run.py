@@ -13,7 +13,8 @@ Measures requests/s, p50/p99 latency and the server's CPU time per request with 
              node alone (the setup before leases). Nodes sharing this machine take its cores between them as
              socket threads (`--io-threads`); the leased pair also runs with .NET's default, one per core
              each, for comparison; and the leased pair without the balancer, wrk's threads split
-             between the nodes (the balancer's nginx otherwise shares the same cores). Then a short
+             between the nodes (the balancer's nginx otherwise shares the same cores), and behind a
+             balancer of one nginx worker instead of one per core. Then a short
              run against a small budget on the leased nodes, through the balancer and spread: the
              spend the ledger records against the documented bound
 all in the same run, several runs each, medians reported; then the same targets at one connection, for the
@@ -104,6 +105,7 @@ def parse_latency(text, pct):
     return value * {"us": 1, "ms": 1e3, "s": 1e6}[unit]
 
 
+LB_ONE_WORKER = "parity x2 on PostgreSQL, leased, behind nginx with one worker"
 SPREAD = "parity x2 on PostgreSQL, leased, wrk spreading its connections over the two nodes (no balancer)"
 
 
@@ -131,11 +133,11 @@ def run_wrk(url, env, args, pids):
     }
 
 
-def nginx_conf(folder, name, body):
+def nginx_conf(folder, name, body, workers="auto"):
     path = os.path.join(folder, name + ".conf")
     with open(path, "w") as f:
         f.write(f"""
-worker_processes auto;
+worker_processes {workers};
 pid {folder}/{name}.pid;
 error_log {folder}/{name}.error.log warn;
 daemon off;
@@ -208,14 +210,20 @@ def pg_cluster(start, parity, env, work, upstream_port, nodes, limits, name, sha
     members = [(f"127.0.0.1:{port}", process_tree(g.pid)) for port, g in zip(ports, gateways)]
     if nodes == 1:
         return f"http://127.0.0.1:{ports[0]}/v1/chat/completions", key, pids, config, members
+    url, balancer_pids = balancer(start, work, name, ports)
+    return url, key, pids + balancer_pids, config, members
+
+
+def balancer(start, work, name, ports, workers="auto"):
+    """An nginx load balancer with WORKERS worker processes over the gateway nodes on PORTS; returns (url, pids)."""
     lb = free_port()
     servers = " ".join(f"server 127.0.0.1:{port};" for port in ports)
-    balancer = start(["nginx", "-c", nginx_conf(work, f"lb-{name}", f"""
+    process = start(["nginx", "-c", nginx_conf(work, f"lb-{name}", f"""
   upstream gw {{ {servers} keepalive 128; }}
   server {{ listen 127.0.0.1:{lb} backlog=4096;
-    location / {{ proxy_pass http://gw; proxy_http_version 1.1; proxy_set_header Connection ""; }} }}""")])
+    location / {{ proxy_pass http://gw; proxy_http_version 1.1; proxy_set_header Connection ""; }} }}""", workers)])
     wait_http(f"http://127.0.0.1:{lb}/healthz")
-    return f"http://127.0.0.1:{lb}/v1/chat/completions", key, pids + process_tree(balancer.pid), config, members
+    return f"http://127.0.0.1:{lb}/v1/chat/completions", process_tree(process.pid)
 
 
 def overspend_run(parity, env, config, url, database, budget, nodes, slice_, args, name, spread=""):
@@ -354,6 +362,9 @@ def main():
                         targets.append((SPREAD, f"http://{members[0][0]}/v1/chat/completions",
                                         {"BENCH_AUTH": key, "BENCH_NODES": ",".join(m[0] for m in members)},
                                         [pid for _, ps in members for pid in ps]))
+                        # And behind a balancer of one nginx worker, which leaves the nodes more of the shared cores.
+                        one_url, one_pids = balancer(start, work, "leased2-1w", [int(m[0].rsplit(":", 1)[1]) for m in members], workers=1)
+                        targets.append((LB_ONE_WORKER, one_url, {"BENCH_AUTH": key}, [pid for _, ps in members for pid in ps] + one_pids))
 
         results = {name: [] for name, *_ in targets}
         for name, url, env, pids in targets:  # warm-up (JIT, connection pools)
