@@ -105,6 +105,7 @@ def parse_latency(text, pct):
     return value * {"us": 1, "ms": 1e3, "s": 1e6}[unit]
 
 
+LEASED_LB = "parity x2 on PostgreSQL, leased, behind nginx"
 LB_ONE_WORKER = "parity x2 on PostgreSQL, leased, behind nginx with one worker"
 SPREAD = "parity x2 on PostgreSQL, leased, wrk spreading its connections over the two nodes (no balancer)"
 
@@ -194,8 +195,8 @@ def scratch_database(connection, name):
 
 def pg_cluster(start, parity, env, work, upstream_port, nodes, limits, name, share_cores=True):
     """NODES `parity gateway` processes on one config with `ledger.limits: LIMITS`, behind an nginx upstream
-    block when more than one; returns (url, key, pids, config, nodes): nodes is [(host:port, pids)] per node,
-    for a client that spreads its own connections over them. With SHARE_CORES, nodes that share this machine
+    block when more than one; returns (url, key, pids, config, members): members is [(port, pids)] per node,
+    for a client that spreads its own connections over them or another balancer. With SHARE_CORES, nodes that share this machine
     each take their share of its cores as socket threads (`--io-threads`, as docs/gateway.md tells an operator
     to); without, each has .NET's default of one per core."""
     config = os.path.join(work, f"gateway-{name}.yaml")
@@ -207,7 +208,7 @@ def pg_cluster(start, parity, env, work, upstream_port, nodes, limits, name, sha
     for port in ports:
         wait_http(f"http://127.0.0.1:{port}/healthz")
     pids = [pid for g in gateways for pid in process_tree(g.pid)]
-    members = [(f"127.0.0.1:{port}", process_tree(g.pid)) for port, g in zip(ports, gateways)]
+    members = [(port, process_tree(g.pid)) for port, g in zip(ports, gateways)]
     if nodes == 1:
         return f"http://127.0.0.1:{ports[0]}/v1/chat/completions", key, pids, config, members
     url, balancer_pids = balancer(start, work, name, ports)
@@ -346,25 +347,27 @@ def main():
                 targets.append((name, f"http://127.0.0.1:{port}/v1/chat/completions", {"BENCH_AUTH": key}, process_tree(gateway.pid)))
             if args.postgres:
                 clusters = {}
-                for label, nodes, limits, share in [("parity x2 on PostgreSQL, leased, behind nginx", 2, "leased", True),
+                for label, nodes, limits, share in [(LEASED_LB, 2, "leased", True),
                                                     ("parity x2 on PostgreSQL, leased, behind nginx, default socket threads", 2, "leased", False),
                                                     ("parity x2 on PostgreSQL, exact, behind nginx", 2, "exact", True),
                                                     ("parity x1 on PostgreSQL, exact", 1, "exact", True)]:
                     url, key, pids, config, members = pg_cluster(start, parity, env, work, up, nodes, limits, f"{limits}{nodes}{'' if share else 'd'}", share)
-                    clusters[label] = (url, config, nodes)
+                    spread = ",".join(f"127.0.0.1:{port}" for port, _ in members)
+                    clusters[label] = (url, config, nodes, spread)
                     targets.append((label, url, {"BENCH_AUTH": key}, pids))
-                    if label == "parity x2 on PostgreSQL, leased, behind nginx":
+                    if label == LEASED_LB:
                         # The same two nodes without the balancer: wrk's threads split between them (post.lua, BENCH_NODES),
                         # as clients behind DNS round robin or a balancer on other hardware would. On this machine the
                         # balancer's nginx takes its share of the same 2 cores; this row measures the nodes alone.
                         if args.threads % nodes:
                             raise SystemExit(f"bench: --threads {args.threads} cannot split evenly over {nodes} nodes")
-                        targets.append((SPREAD, f"http://{members[0][0]}/v1/chat/completions",
-                                        {"BENCH_AUTH": key, "BENCH_NODES": ",".join(m[0] for m in members)},
-                                        [pid for _, ps in members for pid in ps]))
-                        # And behind a balancer of one nginx worker, which leaves the nodes more of the shared cores.
-                        one_url, one_pids = balancer(start, work, "leased2-1w", [int(m[0].rsplit(":", 1)[1]) for m in members], workers=1)
-                        targets.append((LB_ONE_WORKER, one_url, {"BENCH_AUTH": key}, [pid for _, ps in members for pid in ps] + one_pids))
+                        node_pids = [pid for _, ps in members for pid in ps]
+                        targets.append((SPREAD, f"http://127.0.0.1:{members[0][0]}/v1/chat/completions",
+                                        {"BENCH_AUTH": key, "BENCH_NODES": spread}, node_pids))
+                        # And behind a balancer of one nginx worker instead of one per core: whether its cost on the
+                        # shared cores is its worker count or its work per request.
+                        one_url, one_pids = balancer(start, work, "leased2-1w", [port for port, _ in members], workers=1)
+                        targets.append((LB_ONE_WORKER, one_url, {"BENCH_AUTH": key}, node_pids + one_pids))
 
         results = {name: [] for name, *_ in targets}
         for name, url, env, pids in targets:  # warm-up (JIT, connection pools)
@@ -376,7 +379,7 @@ def main():
                 nodes = env.get("BENCH_NODES", "").split(",") if env.get("BENCH_NODES") else []
                 before = [node_requests(n) for n in nodes]
                 r = run_wrk(url, env, args, pids)
-                if nodes:  # each node's share of the requests: the split is wrk's, and both nodes must have served
+                if nodes:  # each node's share of the requests, printed with the run: the split is wrk's, not assumed
                     r["per_node"] = [node_requests(n) - b for n, b in zip(nodes, before)]
                 results[name].append(r)
                 print(f"run {run + 1} {name}: {r['rps']:.0f} req/s, p50 {r['p50_us']:.0f} us, p99 {r['p99_us']:.0f} us, "
@@ -396,9 +399,8 @@ def main():
 
         overspend = {}  # by how the load reached the leased pair: through the balancer, or spread by wrk
         if args.postgres and "parity" not in args.skip:
-            label = "parity x2 on PostgreSQL, leased, behind nginx"
-            url, config, nodes = clusters[label]
-            spread = next(env["BENCH_NODES"] for name, _, env, _ in targets if name == SPREAD)
+            label = LEASED_LB
+            url, config, nodes, spread = clusters[label]
             for how, name, nodes_env in [("behind nginx", "overspend", ""), ("spread by wrk", "overspend_spread", spread)]:
                 overspend[how] = overspend_run(parity, parity_env, config, url, scratch, args.overspend_budget, nodes, 0.02, args, name, nodes_env)
                 print(f"overspend run ({label}, {how}): {overspend[how]}", file=sys.stderr)

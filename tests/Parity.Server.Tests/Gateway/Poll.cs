@@ -5,8 +5,9 @@ internal static class Poll
 {
     /// <summary>
     /// Checks <paramref name="done"/> every <paramref name="every"/> (50 ms by default) until it holds or
-    /// <paramref name="timeout"/> has passed; true when it held. Tests assert the result, so a wait that runs out
-    /// fails there and not as a confusing assertion further on.
+    /// <paramref name="timeout"/> has passed; true when it held. A test that cannot go on without the condition
+    /// asserts the result, so a wait that runs out fails there and not as a confusing assertion further on; one that
+    /// only waits for a good moment (a kill under load) goes on either way.
     /// </summary>
     public static async Task<bool> UntilAsync(Func<bool> done, TimeSpan timeout, TimeSpan? every = null)
     {
