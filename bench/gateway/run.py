@@ -207,8 +207,8 @@ def pg_cluster(start, parity, env, work, upstream_port, nodes, limits, name, sha
     gateways = [start(parity + ["gateway", "--config", config, "--urls", f"http://127.0.0.1:{port}"] + threads, env=env) for port in ports]
     for port in ports:
         wait_http(f"http://127.0.0.1:{port}/healthz")
-    pids = [pid for g in gateways for pid in process_tree(g.pid)]
     members = [(port, process_tree(g.pid)) for port, g in zip(ports, gateways)]
+    pids = [pid for _, node_pids in members for pid in node_pids]
     if nodes == 1:
         return f"http://127.0.0.1:{ports[0]}/v1/chat/completions", key, pids, config, members
     url, balancer_pids = balancer(start, work, name, ports)
@@ -376,11 +376,11 @@ def main():
             # Every other run goes through the targets backwards, so that no target always follows the same one
             # (a target's last ledger batches, or the machine warming, would otherwise weigh on its neighbour).
             for name, url, env, pids in (targets if run % 2 == 0 else targets[::-1]):
-                nodes = env.get("BENCH_NODES", "").split(",") if env.get("BENCH_NODES") else []
-                before = [node_requests(n) for n in nodes]
+                spread_nodes = env["BENCH_NODES"].split(",") if env.get("BENCH_NODES") else []
+                before = [node_requests(n) for n in spread_nodes]
                 r = run_wrk(url, env, args, pids)
-                if nodes:  # each node's share of the requests, printed with the run: the split is wrk's, not assumed
-                    r["per_node"] = [node_requests(n) - b for n, b in zip(nodes, before)]
+                if spread_nodes:  # each node's share of the requests, printed with the run: the split is wrk's, not assumed
+                    r["per_node"] = [node_requests(n) - b for n, b in zip(spread_nodes, before)]
                 results[name].append(r)
                 print(f"run {run + 1} {name}: {r['rps']:.0f} req/s, p50 {r['p50_us']:.0f} us, p99 {r['p99_us']:.0f} us, "
                       f"{r['cpu_us_per_request']:.1f} us CPU/req, non-2xx {r['non2xx']} {r['socket_errors']}"
@@ -399,11 +399,10 @@ def main():
 
         overspend = {}  # by how the load reached the leased pair: through the balancer, or spread by wrk
         if args.postgres and "parity" not in args.skip:
-            label = LEASED_LB
-            url, config, nodes, spread = clusters[label]
+            url, config, nodes, spread = clusters[LEASED_LB]
             for how, name, nodes_env in [("behind nginx", "overspend", ""), ("spread by wrk", "overspend_spread", spread)]:
                 overspend[how] = overspend_run(parity, parity_env, config, url, scratch, args.overspend_budget, nodes, 0.02, args, name, nodes_env)
-                print(f"overspend run ({label}, {how}): {overspend[how]}", file=sys.stderr)
+                print(f"overspend run (parity x2 on PostgreSQL, leased, {how}): {overspend[how]}", file=sys.stderr)
 
         med = {name: {k: statistics.median(r[k] for r in rs) for k in ("rps", "p50_us", "p99_us", "cpu_us_per_request")} for name, rs in results.items()}
         for name, rs in single.items():
